@@ -1,0 +1,265 @@
+"""The one door to case data.
+
+Every view, form choice, list, count, export, PDF and task that touches case data gets its
+queryset or its `CaseAccess` from here. Whether a user sees a case depends on their
+organisation: the aanbrengende organisation sees it fully, a participating organisation at
+the level that was shared, anyone else not at all (404, never a hint that it exists).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Case as Case_
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.http import Http404
+
+from .models import (
+    AccessLog,
+    Attachment,
+    Case,
+    CasePerson,
+    Note,
+    Participation,
+    Person,
+    Report,
+)
+from .models.choices import AccessLevel, PersonRole, Visibility
+
+LEVEL_RANK = {AccessLevel.BESTAAN: 1, AccessLevel.PROCES: 2, AccessLevel.VOLLEDIG: 3}
+
+
+def _organisation_id(user) -> int | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return user.organisation_id
+
+
+def _active_participation(organisation_id: int) -> QuerySet[Participation]:
+    return Participation.objects.filter(
+        case=OuterRef("pk"), organisation_id=organisation_id, revoked_at__isnull=True
+    )
+
+
+def visible_cases(user) -> QuerySet[Case]:
+    """Every case the user's organisation may know of, at any level."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return Case.objects.none()
+    return Case.objects.filter(
+        Q(lead_organisation_id=organisation_id) | Q(Exists(_active_participation(organisation_id)))
+    )
+
+
+def visible_persons(user) -> QuerySet[Person]:
+    """Persons in cases the user's organisation sees in full (for pickers and search)."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_person"):
+        return Person.objects.none()
+    full_cases = visible_cases(user).filter(
+        Q(lead_organisation_id=organisation_id)
+        | Q(Exists(_active_participation(organisation_id).filter(level=AccessLevel.VOLLEDIG)))
+    )
+    return Person.objects.filter(case_roles__case__in=full_cases).distinct()
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one user may see and do with one case."""
+
+    case: Case
+    user: object
+    level: str
+
+    @property
+    def organisation_id(self) -> int:
+        return self.user.organisation_id
+
+    @property
+    def is_lead(self) -> bool:
+        return self.case.lead_organisation_id == self.organisation_id
+
+    def at_least(self, level: str) -> bool:
+        return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
+
+    @property
+    def sees_process(self) -> bool:
+        return self.at_least(AccessLevel.PROCES)
+
+    @property
+    def sees_details(self) -> bool:
+        """Address, summary, persons, meldingen, logboek and attachments."""
+        return self.at_least(AccessLevel.VOLLEDIG)
+
+    @property
+    def can_edit_case(self) -> bool:
+        return self.is_lead and self.user.has_perm("cases.change_case")
+
+    def can_add(self, model_name: str) -> bool:
+        return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")
+
+    @property
+    def may_add(self) -> dict[str, bool]:
+        """For templates: which records this user may add to the case."""
+        return {name: self.can_add(name) for name in ("caseperson", "report", "note", "attachment")}
+
+    def case_persons(self) -> QuerySet[CasePerson]:
+        """Betrokkenen; a melder only for the organisation that received their melding."""
+        if not self.sees_details:
+            return CasePerson.objects.none()
+        own_melders = Report.objects.filter(
+            case=self.case, receiving_organisation_id=self.organisation_id, melder__isnull=False
+        ).values("melder_id")
+        return self.case.case_persons.select_related("person").exclude(
+            Q(role=PersonRole.MELDER) & ~Q(person_id__in=own_melders)
+        )
+
+    def reports(self) -> QuerySet[Report]:
+        if not self.sees_details:
+            return Report.objects.none()
+        return self.case.reports.select_related("category", "melder", "receiving_organisation")
+
+    def shows_melder(self, report: Report) -> bool:
+        # Melder identities never leave the organisation that received the melding.
+        return report.receiving_organisation_id == self.organisation_id
+
+    def _shared_or_own(self, queryset):
+        return queryset.filter(
+            Q(organisation_id=self.organisation_id) | Q(visibility=Visibility.PARTICIPANTS)
+        )
+
+    def notes(self) -> QuerySet[Note]:
+        if not self.sees_details:
+            return Note.objects.none()
+        return self._shared_or_own(self.case.notes.select_related("author", "organisation"))
+
+    def attachments(self) -> QuerySet[Attachment]:
+        if not self.sees_details:
+            return Attachment.objects.none()
+        return self._shared_or_own(
+            self.case.attachments.select_related("uploaded_by", "organisation")
+        )
+
+
+def access_level(user, case: Case) -> str | None:
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return None
+    if case.lead_organisation_id == organisation_id:
+        return AccessLevel.VOLLEDIG
+    participation = (
+        case.participations.filter(organisation_id=organisation_id, revoked_at__isnull=True)
+        .values_list("level", flat=True)
+        .first()
+    )
+    return participation
+
+
+def client_address(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def log_access(
+    request,
+    *,
+    action: str,
+    outcome: str,
+    case: Case | None = None,
+    reference: str = "",
+    resource: str = "",
+    person_id: int | None = None,
+    purpose: str = "",
+) -> None:
+    user = request.user
+    organisation = getattr(user, "organisation", None) if user.is_authenticated else None
+    AccessLog.objects.create(
+        user=user if user.is_authenticated else None,
+        username=user.get_username() if user.is_authenticated else "",
+        organisation_name=organisation.name if organisation else "",
+        action=action,
+        case_id_ref=case.pk if case else None,
+        case_reference=case.reference if case else reference[:40],
+        person_id_ref=person_id,
+        resource=resource[:200],
+        purpose=purpose[:200],
+        outcome=outcome,
+        client_address=client_address(request),
+    )
+
+
+def get_case_access(
+    request,
+    reference: str,
+    *,
+    action: str = AccessLog.Action.VIEW,
+    resource: str = "",
+    minimum_level: str = AccessLevel.BESTAAN,
+) -> CaseAccess:
+    """The case with this reference as the requesting user may see it, or 404 (logged)."""
+    case = (
+        visible_cases(request.user)
+        .select_related("stage", "workflow", "regisseur", "lead_organisation")
+        .filter(reference=reference)
+        .first()
+    )
+    level = access_level(request.user, case) if case is not None else None
+    if case is None or level is None or LEVEL_RANK[level] < LEVEL_RANK[minimum_level]:
+        log_access(
+            request,
+            action=action,
+            outcome=AccessLog.Outcome.DENIED,
+            reference=reference,
+            resource=resource or request.path,
+        )
+        raise Http404("Zaak niet gevonden")
+    log_access(
+        request,
+        action=action,
+        outcome=AccessLog.Outcome.ALLOWED,
+        case=case,
+        resource=resource or request.path,
+    )
+    return CaseAccess(case=case, user=request.user, level=level)
+
+
+def get_attachment(request, reference: str, attachment_id: int) -> tuple[CaseAccess, Attachment]:
+    access = get_case_access(
+        request,
+        reference,
+        action=AccessLog.Action.DOWNLOAD,
+        minimum_level=AccessLevel.VOLLEDIG,
+    )
+    attachment = access.attachments().filter(pk=attachment_id).first()
+    if attachment is None:
+        log_access(
+            request,
+            action=AccessLog.Action.DOWNLOAD,
+            outcome=AccessLog.Outcome.DENIED,
+            case=access.case,
+            resource=request.path,
+        )
+        raise Http404("Bijlage niet gevonden")
+    return access, attachment
+
+
+def full_access_q(user) -> Q:
+    """Filter for cases the user's organisation sees at level `volledig`."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        return Q(pk__in=[])
+    return Q(lead_organisation_id=organisation_id) | Q(
+        Exists(_active_participation(organisation_id).filter(level=AccessLevel.VOLLEDIG))
+    )
+
+
+def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
+    """Annotate each case with `access_level`, the level the user's organisation has."""
+    organisation_id = _organisation_id(user)
+    shared_level = Subquery(_active_participation(organisation_id).values("level")[:1])
+    return queryset.annotate(
+        access_level=Case_(
+            When(lead_organisation_id=organisation_id, then=Value(AccessLevel.VOLLEDIG)),
+            default=shared_level,
+            output_field=CharField(),
+        )
+    )

@@ -1,0 +1,104 @@
+"""The case list's search, filters and sorting (parsed by django-filter)."""
+
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import User
+
+from .access import full_access_q
+from .models import CasePerson, NuisanceCategory, Stage, Workflow
+
+POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$")
+
+
+class CaseFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoeken"),
+        method="search",
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Zaaknummer, adres, postcode of naam")}
+        ),
+    )
+    stage = django_filters.ModelChoiceFilter(
+        label=_("Fase"),
+        queryset=Stage.objects.filter(workflow__status=Workflow.Status.PUBLISHED),
+        empty_label=_("Alle fasen"),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Soort overlast"),
+        field_name="categories",
+        queryset=NuisanceCategory.objects.filter(active=True),
+        empty_label=_("Alle soorten"),
+    )
+    regisseur = django_filters.ModelChoiceFilter(
+        label=_("Casusregisseur"), queryset=User.objects.none(), empty_label=_("Iedereen")
+    )
+    mine = django_filters.BooleanFilter(
+        label=_("Mijn zaken"), method="filter_mine", widget=forms.CheckboxInput
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        method="filter_status",
+        choices=[("open", _("Open")), ("gesloten", _("Gesloten"))],
+        empty_label=_("Open en gesloten"),
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sorteren"),
+        fields=(
+            ("opened_on", "opened_on"),
+            ("reference", "reference"),
+            ("stage__order", "stage"),
+            ("postcode", "postcode"),
+        ),
+        field_labels={
+            "opened_on": _("Geopend op"),
+            "reference": _("Zaaknummer"),
+            "stage__order": _("Fase"),
+            "postcode": _("Postcode"),
+        },
+        empty_label=_("Nieuwste eerst"),
+    )
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        super().__init__(data, *args, request=request, **kwargs)
+        user = request.user
+        self.filters["regisseur"].queryset = User.objects.filter(
+            organisation_id=user.organisation_id, is_active=True
+        ).order_by("first_name", "last_name")
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        by_reference = Q(reference__icontains=value)
+        postcode = POSTCODE_RE.match(value)
+        if postcode:
+            value = f"{postcode[1]} {postcode[2].upper()}"
+        person_match = (
+            CasePerson.objects.filter(case=OuterRef("pk"))
+            .annotate(full_name=Concat("person__first_name", Value(" "), "person__last_name"))
+            .filter(full_name__icontains=value)
+        )
+        by_details = (
+            Q(street__icontains=value)
+            | Q(postcode__icontains=value)
+            | Q(city__iexact=value)
+            | Q(Exists(person_match))
+        )
+        # Address and person names are searched only where the user may see them.
+        return queryset.filter(by_reference | (by_details & full_access_q(self.request.user)))
+
+    def filter_mine(self, queryset, name, value):
+        return queryset.filter(regisseur=self.request.user) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(closed_on__isnull=True)
+        if value == "gesloten":
+            return queryset.filter(closed_on__isnull=False)
+        return queryset

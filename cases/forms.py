@@ -1,0 +1,204 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import User
+from woonoverlast.forms import StyledFormMixin
+
+from .models import Case, Note, NuisanceCategory, Person, Report
+from .models.case import postcode_validator
+from .models.choices import PersonRole, Visibility
+from .uploads import check_upload
+
+
+def normalise_postcode(value: str) -> str:
+    compact = value.replace(" ", "").upper()
+    return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else value.strip().upper()
+
+
+class CaseForm(StyledFormMixin, forms.ModelForm):
+    categories = forms.ModelMultipleChoiceField(
+        label=_("Soorten overlast"),
+        queryset=NuisanceCategory.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één soort overlast.")},
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "wijk",
+            "categories",
+            "summary",
+            "regisseur",
+        ]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "postcode": _("Vier cijfers en twee letters, bijvoorbeeld 1234 AB."),
+            "summary": _("Feitelijk en kort: wat speelt er, sinds wanneer, wie is betrokken."),
+        }
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regisseur"].queryset = User.objects.filter(
+            organisation=organisation, is_active=True
+        ).order_by("first_name", "last_name")
+        self.fields["regisseur"].required = False
+        self.fields["regisseur"].help_text = _("Leeg laten: u bent zelf de casusregisseur.")
+        self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code"})
+
+    def clean_postcode(self):
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        postcode_validator(postcode)
+        return postcode
+
+
+class PersonForm(StyledFormMixin, forms.ModelForm):
+    role = forms.ChoiceField(label=_("Rol in de zaak"), choices=PersonRole.choices)
+    existing = forms.ModelChoiceField(
+        label=_("Bestaande persoon"),
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label=_("– nieuwe persoon vastleggen –"),
+        help_text=_(
+            "Kies een persoon die al in een van uw zaken voorkomt, of vul hieronder "
+            "een nieuwe persoon in."
+        ),
+    )
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "birth_date", "phone", "email"]
+        widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    field_order = ["role", "existing", "first_name", "last_name", "birth_date", "phone", "email"]
+
+    def __init__(self, *args, persons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if persons is not None:
+            self.fields["existing"].queryset = persons
+        self.fields["last_name"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("existing") and not cleaned.get("last_name"):
+            self.add_error("last_name", _("Vul een achternaam in, of kies een bestaande persoon."))
+        return cleaned
+
+    def _post_clean(self):
+        # The person is created by the service, not by this form.
+        pass
+
+
+class ReportForm(StyledFormMixin, forms.ModelForm):
+    new_melder_first_name = forms.CharField(
+        label=_("Voornaam nieuwe melder"), max_length=100, required=False
+    )
+    new_melder_last_name = forms.CharField(
+        label=_("Achternaam nieuwe melder"), max_length=150, required=False
+    )
+
+    class Meta:
+        model = Report
+        fields = ["received_at", "category", "source", "description", "melder", "melder_anonymous"]
+        widgets = {
+            "received_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "melder_anonymous": _("De melder wil anoniem blijven: er wordt geen naam vastgelegd."),
+        }
+
+    def __init__(self, *args, case_persons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["category"].queryset = NuisanceCategory.objects.filter(active=True)
+        self.fields["melder"].queryset = (
+            case_persons if case_persons is not None else Person.objects.none()
+        )
+        self.fields["melder"].required = False
+        self.fields["melder"].empty_label = _("– geen of nieuwe melder –")
+        self.fields["melder"].label = _("Melder (betrokkene in deze zaak)")
+
+    def clean(self):
+        cleaned = super().clean()
+        has_new = bool(cleaned.get("new_melder_last_name") or cleaned.get("new_melder_first_name"))
+        if cleaned.get("melder_anonymous") and (cleaned.get("melder") or has_new):
+            self.add_error(
+                "melder_anonymous", _("Een anonieme melding heeft geen melder; kies één van beide.")
+            )
+        if cleaned.get("melder") and has_new:
+            self.add_error(
+                "melder", _("Kies een bestaande melder óf vul een nieuwe melder in, niet allebei.")
+            )
+        if has_new and not cleaned.get("new_melder_last_name"):
+            self.add_error("new_melder_last_name", _("Vul de achternaam van de melder in."))
+        received_at = cleaned.get("received_at")
+        if received_at and received_at > timezone.now() + timedelta(minutes=5):
+            self.add_error("received_at", _("Een melding kan niet in de toekomst liggen."))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+    @property
+    def new_melder(self):
+        data = self.cleaned_data
+        if data.get("new_melder_last_name"):
+            return {
+                "first_name": data.get("new_melder_first_name", ""),
+                "last_name": data["new_melder_last_name"],
+            }
+        return None
+
+
+class NoteForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["kind", "occurred_on", "text", "sensitivity", "visibility"]
+        widgets = {
+            "occurred_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "sensitivity": _("Zorg- en politie-informatie blijft standaard binnen uw organisatie."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurred_on"].initial = timezone.localdate
+
+    def clean(self):
+        cleaned = super().clean()
+        occurred_on = cleaned.get("occurred_on")
+        if occurred_on and occurred_on > timezone.localdate():
+            self.add_error("occurred_on", _("De datum kan niet in de toekomst liggen."))
+        return cleaned
+
+    def _post_clean(self):
+        pass
+
+
+class AttachmentForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, afbeelding of Office-document."),
+        error_messages={"required": _("Kies een bestand."), "empty": _("Het bestand is leeg.")},
+    )
+    description = forms.CharField(label=_("Omschrijving"), max_length=255, required=False)
+    visibility = forms.ChoiceField(
+        label=_("Zichtbaarheid"), choices=Visibility.choices, initial=Visibility.OWN_ORGANISATION
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.detected_content_type = check_upload(upload)
+        return upload

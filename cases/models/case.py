@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .choices import AccessLevel, LegalGround
+
+postcode_validator = RegexValidator(
+    r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$",
+    _("Vul een geldige Nederlandse postcode in, bijvoorbeeld 1234 AB."),
+)
+
+
+class NuisanceCategory(models.Model):
+    """Soort overlast (geluid, vervuiling, …); configurable by the functional admin."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("soort overlast")
+        verbose_name_plural = _("soorten overlast")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CaseReferenceCounter(models.Model):
+    """Last number handed out per year; rows are locked while a reference is taken."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class Case(models.Model):
+    reference = models.CharField(_("zaaknummer"), max_length=20, unique=True, editable=False)
+    street = models.CharField(_("straat"), max_length=200)
+    house_number = models.CharField(_("huisnummer"), max_length=20)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
+    city = models.CharField(_("plaats"), max_length=100)
+    wijk = models.CharField(_("wijk"), max_length=100, blank=True)
+    categories = models.ManyToManyField(
+        NuisanceCategory, verbose_name=_("soorten overlast"), related_name="cases"
+    )
+    summary = models.TextField(_("korte feitelijke samenvatting"))
+    lead_organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("aanbrengende partner"),
+        on_delete=models.PROTECT,
+        related_name="led_cases",
+    )
+    regisseur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("casusregisseur"),
+        on_delete=models.PROTECT,
+        related_name="directed_cases",
+        null=True,
+        blank=True,
+    )
+    workflow = models.ForeignKey(
+        "cases.Workflow", verbose_name=_("werkwijze"), on_delete=models.PROTECT
+    )
+    stage = models.ForeignKey(
+        "cases.Stage", verbose_name=_("fase"), on_delete=models.PROTECT, related_name="cases"
+    )
+    stage_entered_at = models.DateTimeField(_("in fase sinds"), default=timezone.now)
+    opened_on = models.DateField(_("geopend op"), default=timezone.localdate)
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    result = models.TextField(_("resultaat"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[categories])
+
+    class Meta:
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        ordering = ["-opened_on", "-reference"]
+        indexes = [
+            models.Index(fields=["postcode"]),
+            models.Index(fields=["lead_organisation", "closed_on"]),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def address(self):
+        return f"{self.street} {self.house_number}, {self.postcode} {self.city}"
+
+    @property
+    def is_open(self):
+        return self.closed_on is None
+
+
+class Participation(models.Model):
+    """The record of one sharing decision: organisation × case × level, with its legal ground."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participations")
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    level = models.CharField(_("niveau"), max_length=20, choices=AccessLevel.choices)
+    legal_ground = models.CharField(_("grondslag"), max_length=30, choices=LegalGround.choices)
+    convenant_name = models.CharField(_("naam convenant"), max_length=200, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gedeeld door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    shared_at = models.DateTimeField(_("gedeeld op"), default=timezone.now)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ingetrokken door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "organisation"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="participation_one_active_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.case} – {self.organisation} ({self.get_level_display()})"

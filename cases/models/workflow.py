@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Kader
+
+
+class Workflow(models.Model):
+    """One version of an escalation workflow. Published versions are never changed."""
+
+    class Status(models.TextChoices):
+        DRAFT = "concept", _("concept")
+        PUBLISHED = "gepubliceerd", _("gepubliceerd")
+        RETIRED = "vervallen", _("vervallen")
+
+    name = models.CharField(_("naam"), max_length=200)
+    organisation = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Leeg: de standaardwerkwijze voor organisaties zonder eigen werkwijze."),
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("werkwijze")
+        verbose_name_plural = _("werkwijzen")
+        ordering = ["name", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "version"], name="workflow_unique_name_version")
+        ]
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+    @property
+    def first_stage(self):
+        return self.stages.order_by("order").first()
+
+
+class Stage(models.Model):
+    workflow = models.ForeignKey(
+        Workflow, verbose_name=_("werkwijze"), on_delete=models.CASCADE, related_name="stages"
+    )
+    code = models.SlugField(_("code"), max_length=50)
+    name = models.CharField(_("naam"), max_length=200)
+    kader = models.CharField(_("kader"), max_length=20, choices=Kader.choices, blank=True)
+    order = models.PositiveIntegerField(_("volgorde"))
+    target_working_days = models.PositiveIntegerField(
+        _("streefduur (werkdagen)"), null=True, blank=True
+    )
+    is_final = models.BooleanField(_("eindfase"), default=False)
+
+    class Meta:
+        verbose_name = _("fase")
+        verbose_name_plural = _("fasen")
+        ordering = ["workflow", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["workflow", "code"], name="stage_unique_code"),
+            models.UniqueConstraint(fields=["workflow", "order"], name="stage_unique_order"),
+        ]
+
+    def __str__(self):
+        return self.name

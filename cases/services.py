@@ -1,0 +1,209 @@
+"""Every write to case data: one function per business action, each in one transaction.
+
+A service checks that the actor may do it, writes (with simple-history recording who), and
+appends an Event to the case timeline. Views and tasks call these; they never save models.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .access import CaseAccess
+from .models import (
+    Attachment,
+    Case,
+    CasePerson,
+    Event,
+    Note,
+    Person,
+    Report,
+    Workflow,
+)
+from .models.choices import PersonRole
+from .references import next_case_reference
+
+CASE_FIELDS = ("street", "house_number", "postcode", "city", "wijk", "summary", "regisseur")
+
+
+def _record(case, kind, actor, target=None, **data) -> Event:
+    return Event.objects.create(
+        case=case,
+        kind=kind,
+        actor=actor,
+        organisation_id=actor.organisation_id,
+        target_type=target._meta.model_name if target is not None else "",
+        target_id=target.pk if target is not None else None,
+        data=data,
+    )
+
+
+def _save(instance, actor):
+    instance._history_user = actor
+    instance.save()
+    return instance
+
+
+def workflow_for_new_case(organisation) -> Workflow:
+    """The organisation's own published workflow, else the general default."""
+    published = Workflow.objects.filter(status=Workflow.Status.PUBLISHED)
+    own = published.filter(organisation=organisation).order_by("-version").first()
+    workflow = own or published.filter(organisation__isnull=True).order_by("-version").first()
+    if workflow is None:
+        raise RuntimeError("Er is geen gepubliceerde werkwijze.")
+    return workflow
+
+
+@transaction.atomic
+def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) -> Case:
+    if actor.organisation_id is None or not actor.has_perm("cases.add_case"):
+        raise PermissionDenied(_("U mag geen zaken openen."))
+    workflow = workflow_for_new_case(actor.organisation)
+    opened_on = opened_on or timezone.localdate()
+    case = Case(
+        reference=next_case_reference(opened_on.year),
+        lead_organisation_id=actor.organisation_id,
+        regisseur=regisseur or actor,
+        workflow=workflow,
+        stage=workflow.first_stage,
+        opened_on=opened_on,
+        **fields,
+    )
+    _save(case, actor)
+    case.categories.set(categories)
+    _record(case, Event.Kind.CASE_OPENED, actor, stage=case.stage.name)
+    return case
+
+
+@transaction.atomic
+def update_case(*, actor, access: CaseAccess, categories=None, **fields) -> Case:
+    if not access.can_edit_case:
+        raise PermissionDenied(_("U mag deze zaak niet wijzigen."))
+    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    changed = [name for name, value in fields.items() if getattr(case, name) != value]
+    for name in changed:
+        setattr(case, name, fields[name])
+    if categories is not None and set(case.categories.all()) != set(categories):
+        changed.append("categories")
+    if not changed:
+        return case
+    _save(case, actor)
+    if categories is not None:
+        case.categories.set(categories)
+    labels = [str(Case._meta.get_field(name).verbose_name) for name in changed]
+    _record(case, Event.Kind.CASE_CHANGED, actor, fields=changed, labels=labels)
+    return case
+
+
+def _require(access: CaseAccess, model_name: str):
+    if not access.can_add(model_name):
+        raise PermissionDenied(_("U mag dit niet toevoegen aan deze zaak."))
+
+
+@transaction.atomic
+def add_person(
+    *, actor, access: CaseAccess, role: str, person: Person | None = None, **person_fields
+) -> CasePerson:
+    """Link an existing person, or register a new one, to the case in a role."""
+    _require(access, "caseperson")
+    if person is None:
+        person = _save(Person(registered_by_id=actor.organisation_id, **person_fields), actor)
+    link, created = CasePerson.objects.get_or_create(
+        case=access.case, person=person, role=role, defaults={}
+    )
+    if created:
+        _record(access.case, Event.Kind.PERSON_ADDED, actor, target=link, role=role)
+    return link
+
+
+@transaction.atomic
+def add_report(
+    *,
+    actor,
+    access: CaseAccess,
+    received_at,
+    category,
+    description: str,
+    source: str,
+    melder: Person | None = None,
+    melder_anonymous: bool = False,
+    new_melder: dict | None = None,
+) -> Report:
+    _require(access, "report")
+    if melder_anonymous and (melder or new_melder):
+        raise ValueError(_("Een anonieme melding heeft geen melder."))
+    if new_melder:
+        melder = add_person(actor=actor, access=access, role=PersonRole.MELDER, **new_melder).person
+    elif melder is not None:
+        add_person(actor=actor, access=access, role=PersonRole.MELDER, person=melder)
+    report = _save(
+        Report(
+            case=access.case,
+            received_at=received_at,
+            category=category,
+            description=description,
+            source=source,
+            melder=melder,
+            melder_anonymous=melder_anonymous,
+            receiving_organisation_id=actor.organisation_id,
+            created_by=actor,
+        ),
+        actor,
+    )
+    _record(access.case, Event.Kind.REPORT_ADDED, actor, target=report)
+    return report
+
+
+@transaction.atomic
+def add_note(
+    *, actor, access: CaseAccess, kind: str, occurred_on, text: str, visibility, sensitivity=""
+) -> Note:
+    _require(access, "note")
+    note = _save(
+        Note(
+            case=access.case,
+            kind=kind,
+            occurred_on=occurred_on,
+            text=text,
+            visibility=visibility,
+            sensitivity=sensitivity,
+            author=actor,
+            organisation_id=actor.organisation_id,
+        ),
+        actor,
+    )
+    _record(access.case, Event.Kind.NOTE_ADDED, actor, target=note)
+    return note
+
+
+def add_attachment(
+    *, actor, access: CaseAccess, upload, content_type: str, description="", visibility
+) -> Attachment:
+    """Store an already checked upload (see cases.uploads) under a generated name."""
+    _require(access, "attachment")
+    attachment = Attachment(
+        case=access.case,
+        storage_key=uuid.uuid4().hex,
+        original_name=upload.name[:255],
+        content_type=content_type,
+        size=upload.size,
+        description=description,
+        visibility=visibility,
+        uploaded_by=actor,
+        organisation_id=actor.organisation_id,
+    )
+    try:
+        with transaction.atomic():
+            attachment.file.save(attachment.storage_key, upload, save=False)
+            _save(attachment, actor)
+            _record(access.case, Event.Kind.ATTACHMENT_ADDED, actor, target=attachment)
+    except Exception:
+        # The database rolled back; the file must not stay behind on disk.
+        if attachment.file.name:
+            attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment

@@ -1,0 +1,72 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    CORPORATIE = "corporatie", _("Woningcorporatie")
+    GEMEENTE = "gemeente", _("Gemeente")
+    POLITIE = "politie", _("Politie")
+    GGD = "ggd", _("GGD")
+    ZORG = "zorg", _("Zorgaanbieder")
+    OVERIG = "overig", _("Overig")
+
+
+class Organisation(models.Model):
+    """A ketenpartner. Its members share one Django group, which carries object permissions."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    area = models.CharField(_("werkgebied"), max_length=200, blank=True)
+    group = models.OneToOneField(
+        Group, on_delete=models.PROTECT, related_name="organisation", editable=False
+    )
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.group_id is None:
+            self.group, _created = Group.objects.get_or_create(name=f"Organisatie: {self.name}")
+        super().save(*args, **kwargs)
+
+
+class User(AbstractUser):
+    """A person working for exactly one organisation (staff-only superusers may have none)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["username"]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._sync_organisation_group()
+
+    def _sync_organisation_group(self):
+        # Membership of the organisation's group is derived from `organisation`; keep them equal.
+        org_groups = Group.objects.filter(organisation__isnull=False)
+        stale = self.groups.filter(pk__in=org_groups).exclude(
+            pk=self.organisation.group_id if self.organisation_id else None
+        )
+        if stale.exists():
+            self.groups.remove(*stale)
+        if self.organisation_id:
+            self.groups.add(self.organisation.group_id)
