@@ -7,7 +7,7 @@ TABLES = ["cases_event", "cases_accesslog"]
 CREATE_FUNCTION = """
 CREATE OR REPLACE FUNCTION woonoverlast_refuse_change() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'table % is append-only', TG_TABLE_NAME;
+    RAISE EXCEPTION USING MESSAGE = 'table ' || TG_TABLE_NAME || ' is append-only';
 END;
 $$ LANGUAGE plpgsql;
 """
