@@ -50,6 +50,7 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
             organisation=organisation, is_active=True
         ).order_by("first_name", "last_name")
         self.fields["regisseur"].required = False
+        self.fields["regisseur"].empty_label = _("– uzelf –")
         self.fields["regisseur"].help_text = _("Leeg laten: u bent zelf de casusregisseur.")
         self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code"})
 

@@ -1,7 +1,9 @@
 """Form rendering in the NL Design System (Utrecht) style, shared by every app."""
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -35,9 +37,25 @@ class FormRenderer(TemplatesSetting):
     form_template_name = "forms/form.html"
 
 
+CHOOSE_LABEL = _("– kies –")
+DJANGO_BLANK_LABELS = {str(BLANK_CHOICE_LABEL), "---------"}
+
+
+def _dutch_blank_choice(field: forms.Field) -> None:
+    # Django's own blank label is not yet translated; users get a Dutch prompt.
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None and str(field.empty_label) in DJANGO_BLANK_LABELS:
+            field.empty_label = CHOOSE_LABEL
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(field.choices)
+        if choices and choices[0][0] == "" and str(choices[0][1]) in DJANGO_BLANK_LABELS:
+            field.choices = [("", CHOOSE_LABEL), *choices[1:]]
+
+
 def style_form(form: forms.BaseForm) -> forms.BaseForm:
     for field in form.fields.values():
         style_widget(field.widget)
+        _dutch_blank_choice(field)
     return form
 
 
