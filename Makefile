@@ -1,0 +1,29 @@
+# Woonoverlast: the commands. `make` alone lists them.
+.DEFAULT_GOAL := help
+.PHONY: help demo test lint lock vendor
+
+VENV := .venv
+
+help: ## List the targets
+	@echo "Woonoverlast"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+demo: ## Demo on http://127.0.0.1:8000 (SQLite, embedded Celery worker + beat; logins printed)
+	scripts/demo.sh
+
+test: ## The whole test suite: ruff, makemigrations --check, check, pytest (ARGS="..." for pytest)
+	scripts/test.sh $(ARGS)
+
+lint: ## ruff check and ruff format --check
+	scripts/bootstrap.sh --dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+lock: ## Regenerate requirements.lock and requirements-dev.lock from pyproject.toml with uv
+	scripts/bootstrap.sh --dev
+	$(VENV)/bin/pip install --quiet uv
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --extra dev --generate-hashes -o requirements-dev.lock
+
+vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/vendor/ (npm)
+	scripts/vendor-static.sh
