@@ -22,8 +22,8 @@ lint: ## ruff check and ruff format --check
 lock: ## Regenerate requirements.lock and requirements-dev.lock from pyproject.toml with uv
 	scripts/bootstrap.sh --dev
 	$(VENV)/bin/pip install --quiet uv
-	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes -o requirements.lock
-	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --extra dev --generate-hashes -o requirements-dev.lock
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --python-version 3.12 --generate-hashes -o requirements.lock
+	$(VENV)/bin/uv pip compile --quiet pyproject.toml --python-version 3.12 --extra dev --generate-hashes -o requirements-dev.lock
 
 vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/vendor/ (npm)
 	scripts/vendor-static.sh
