@@ -53,11 +53,16 @@ echo "demo: starting a Celery worker with beat (log: $VAR_DIR/celery.log)"
     >"$VAR_DIR/celery.log" 2>&1 &
 WORKER_PID=$!
 
+if [ -n "${DEMO_PASSWORD:-}" ]; then
+    PASSWORD_NOTE="password: $DEMO_PASSWORD"
+else
+    PASSWORD_NOTE="password: printed by seed_demo above on the first run; to set one: DEMO_PASSWORD=... make demo"
+fi
 cat <<EOF
 
   Woonoverlast demo: http://127.0.0.1:8000
 
-  Demo logins (password: ${DEMO_PASSWORD:-as printed by seed_demo above}):
+  Demo logins ($PASSWORD_NOTE):
     consulent     consulent sociaal beheer, corporatie A
     consulent-b   consulent sociaal beheer, corporatie B
     coordinator   coördinator, gemeente
