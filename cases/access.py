@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from .models import (
@@ -51,16 +52,40 @@ def visible_cases(user) -> QuerySet[Case]:
     )
 
 
+def _known_person_ids(user, cases: QuerySet[Case]):
+    """Ids of persons the user's organisation may know in `cases`.
+
+    Everyone except melders, and melders only where this organisation received their
+    melding: a melder's identity never leaves the receiving organisation.
+    """
+    others = CasePerson.objects.filter(case__in=cases).exclude(role=PersonRole.MELDER)
+    own_melders = Report.objects.filter(
+        case__in=cases, receiving_organisation_id=user.organisation_id, melder__isnull=False
+    )
+    return Q(pk__in=others.values("person_id")) | Q(pk__in=own_melders.values("melder_id"))
+
+
 def visible_persons(user) -> QuerySet[Person]:
     """Persons in cases the user's organisation sees in full (for pickers and search)."""
     organisation_id = _organisation_id(user)
     if organisation_id is None or not user.has_perm("cases.view_person"):
         return Person.objects.none()
-    full_cases = visible_cases(user).filter(
-        Q(lead_organisation_id=organisation_id)
-        | Q(Exists(_active_participation(organisation_id).filter(level=AccessLevel.VOLLEDIG)))
+    full_cases = visible_cases(user).filter(full_access_q(user))
+    return Person.objects.filter(_known_person_ids(user, full_cases))
+
+
+def cases_with_person_named(user, name: str) -> QuerySet[Case]:
+    """Cases seen in full where a person the user may know has a name containing `name`."""
+    persons = (
+        visible_persons(user)
+        .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
+        .filter(full_name__icontains=name)
     )
-    return Person.objects.filter(case_roles__case__in=full_cases).distinct()
+    return (
+        visible_cases(user)
+        .filter(full_access_q(user))
+        .filter(Exists(CasePerson.objects.filter(case=OuterRef("pk"), person__in=persons)))
+    )
 
 
 @dataclass(frozen=True)
@@ -112,6 +137,12 @@ class CaseAccess:
         ).values("melder_id")
         return self.case.case_persons.select_related("person").exclude(
             Q(role=PersonRole.MELDER) & ~Q(person_id__in=own_melders)
+        )
+
+    def persons(self) -> QuerySet[Person]:
+        """The persons of `case_persons()`, each once (for pickers)."""
+        return Person.objects.filter(pk__in=self.case_persons().values("person_id")).order_by(
+            "last_name", "first_name"
         )
 
     def reports(self) -> QuerySet[Report]:

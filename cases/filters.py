@@ -4,14 +4,13 @@ import re
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import User
 
-from .access import full_access_q
-from .models import CasePerson, NuisanceCategory, Stage, Workflow
+from .access import cases_with_person_named, full_access_q
+from .models import NuisanceCategory, Stage, Workflow
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$")
 
@@ -79,19 +78,13 @@ class CaseFilter(django_filters.FilterSet):
         postcode = POSTCODE_RE.match(value)
         if postcode:
             value = f"{postcode[1]} {postcode[2].upper()}"
-        person_match = (
-            CasePerson.objects.filter(case=OuterRef("pk"))
-            .annotate(full_name=Concat("person__first_name", Value(" "), "person__last_name"))
-            .filter(full_name__icontains=value)
+        user = self.request.user
+        by_address = (
+            Q(street__icontains=value) | Q(postcode__icontains=value) | Q(city__iexact=value)
         )
-        by_details = (
-            Q(street__icontains=value)
-            | Q(postcode__icontains=value)
-            | Q(city__iexact=value)
-            | Q(Exists(person_match))
-        )
+        by_person = Q(pk__in=cases_with_person_named(user, value).values("pk"))
         # Address and person names are searched only where the user may see them.
-        return queryset.filter(by_reference | (by_details & full_access_q(self.request.user)))
+        return queryset.filter(by_reference | (by_address & full_access_q(user)) | by_person)
 
     def filter_mine(self, queryset, name, value):
         return queryset.filter(regisseur=self.request.user) if value else queryset
