@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases import clock
+
 
 class Event(models.Model):
     class Kind(models.TextChoices):
@@ -24,7 +26,7 @@ class Event(models.Model):
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False
     )
     kind = models.CharField(_("soort"), max_length=40, choices=Kind.choices)
-    occurred_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    occurred_at = models.DateTimeField(_("tijdstip"), default=clock.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.DO_NOTHING,
