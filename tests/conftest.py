@@ -1,0 +1,73 @@
+import pytest
+
+from partners.models import OrganisationKind
+from tests.factories import OrganisationFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Attachments land in a per-test folder, never in the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """PBKDF2 takes a noticeable time per user on a small machine; tests need no strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def corporatie(db):
+    return OrganisationFactory(name="Woonstichting De Linde", kind=OrganisationKind.CORPORATIE)
+
+
+@pytest.fixture
+def consulent(corporatie):
+    """A Medewerker (consulent sociaal beheer) at a corporatie."""
+    return UserFactory(
+        username="consulent", first_name="Carla", last_name="Consulent", organisation=corporatie
+    )
+
+
+@pytest.fixture
+def colleague(corporatie):
+    return UserFactory(
+        username="collega", first_name="Cor", last_name="Collega", organisation=corporatie
+    )
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Woonbron Oost", kind=OrganisationKind.CORPORATIE)
+
+
+@pytest.fixture
+def other_org_user(other_org):
+    """A Medewerker at another corporatie that has nothing to do with the consulent's cases."""
+    return UserFactory(
+        username="consulent-b", first_name="Bas", last_name="Buiten", organisation=other_org
+    )
+
+
+@pytest.fixture
+def partner_org(db):
+    return OrganisationFactory(name="Gemeente Voorbeeld", kind=OrganisationKind.GEMEENTE)
+
+
+@pytest.fixture
+def partner_user(partner_org):
+    return UserFactory(
+        username="gemeente", first_name="Gerda", last_name="Gemeente", organisation=partner_org
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user): the test client, logged in as `user`."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
