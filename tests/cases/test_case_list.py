@@ -1,0 +1,231 @@
+"""The case list: search, filters, sorting, pagination and a constant number of queries."""
+
+import re
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.models import Stage
+from cases.models.choices import AccessLevel
+from tests.factories import (
+    UserFactory,
+    access_for,
+    add_person,
+    add_report,
+    category,
+    make_case,
+    share,
+)
+
+ROW = re.compile(r'<th scope="row"[^>]*><a class="utrecht-link" href="/zaken/(WO-\d{4}-\d{5})/"')
+
+
+def references(response) -> list[str]:
+    assert response.status_code == 200
+    return ROW.findall(response.content.decode())
+
+
+@pytest.fixture
+def cases(consulent, colleague):
+    """Three cases of the consulent's organisation, with distinct addresses and persons."""
+    a = make_case(
+        consulent,
+        street="Acaciastraat",
+        postcode="1111 AA",
+        city="Amersfoort",
+        opened_on=date(2025, 1, 10),
+        categories=[category("geluid")],
+    )
+    b = make_case(
+        consulent,
+        street="Beukenlaan",
+        postcode="2222 BB",
+        city="Breda",
+        opened_on=date(2025, 2, 10),
+        categories=[category("drugs")],
+        regisseur=colleague,
+    )
+    c = make_case(
+        consulent,
+        street="Cederhof",
+        postcode="3333 CC",
+        city="Culemborg",
+        opened_on=date(2025, 3, 10),
+        categories=[category("vervuiling")],
+    )
+    add_person(consulent, a, first_name="Jan", last_name="Jansen")
+    add_person(consulent, b, first_name="Kees", last_name="de Vries")
+    return a, b, c
+
+
+def search(client, **params):
+    return references(client.get(reverse("cases:list"), params))
+
+
+def test_list_shows_own_cases_newest_first(client_for, consulent, cases):
+    a, b, c = cases
+    assert search(client_for(consulent)) == [c.reference, b.reference, a.reference]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Acaciastraat", "a"),
+        ("acacia", "a"),
+        ("2222 BB", "b"),
+        ("2222bb", "b"),
+        ("2222 bb", "b"),
+        ("Jansen", "a"),
+        ("Jan Jansen", "a"),
+        ("jan jansen", "a"),
+        ("de Vries", "b"),
+        ("Culemborg", "c"),
+    ],
+)
+def test_search(client_for, consulent, cases, query, expected):
+    case = dict(zip("abc", cases, strict=True))[expected]
+    assert search(client_for(consulent), q=query) == [case.reference]
+
+
+def test_search_by_reference(client_for, consulent, cases):
+    a, b, c = cases
+    client = client_for(consulent)
+    assert search(client, q=b.reference) == [b.reference]
+    assert search(client, q=b.reference.lower()) == [b.reference]
+    assert search(client, q="Niemandsland") == []
+
+
+def test_person_search_does_not_find_a_process_level_case(
+    client_for, consulent, partner_user, cases
+):
+    a, b, c = cases
+    share(a, partner_user.organisation, AccessLevel.PROCES, consulent)
+    share(b, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
+    client = client_for(partner_user)
+    assert sorted(search(client)) == sorted([a.reference, b.reference])
+    assert search(client, q="Jansen") == []
+    assert search(client, q="Acaciastraat") == []
+    assert search(client, q="1111 AA") == []
+    assert search(client, q="de Vries") == [b.reference]
+    assert search(client, q=a.reference) == [a.reference]
+    html = client.get(reverse("cases:list")).content.decode()
+    assert "Acaciastraat" not in html
+    assert "Beukenlaan" in html
+
+
+def test_melder_name_does_not_find_a_partners_case(client_for, consulent, partner_user, cases):
+    """A melder's identity stays with the receiving organisation, also in search.
+
+    Regression test: the name search once matched every CasePerson, melders included.
+    """
+    a, b, c = cases
+    add_report(consulent, a, new_melder={"first_name": "Mel", "last_name": "Meldersma"})
+    share(a, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
+    assert search(client_for(consulent), q="Meldersma") == [a.reference]
+    assert search(client_for(partner_user), q="Meldersma") == []
+
+
+def test_other_organisation_sees_nothing(client_for, other_org_user, cases):
+    client = client_for(other_org_user)
+    assert search(client, status="") == []
+    assert search(client, q="Acaciastraat") == []
+    assert search(client, q=cases[0].reference) == []
+
+
+def test_filter_stage_category_regisseur_and_mine(client_for, consulent, colleague, cases):
+    a, b, c = cases
+    second_stage = Stage.objects.filter(workflow=a.workflow).order_by("order")[1]
+    services.update_case(actor=consulent, access=access_for(consulent, c), stage=second_stage)
+    client = client_for(consulent)
+
+    assert search(client, stage=second_stage.pk) == [c.reference]
+    assert search(client, stage=a.stage.pk) == [b.reference, a.reference]
+    assert search(client, category=category("drugs").pk) == [b.reference]
+    assert search(client, category=category("overig").pk) == []
+    assert search(client, regisseur=colleague.pk) == [b.reference]
+    assert search(client, regisseur=consulent.pk) == [c.reference, a.reference]
+    assert search(client, mine="on") == [c.reference, a.reference]
+    assert search(client, mine="on", category=category("geluid").pk) == [a.reference]
+    assert search(client_for(colleague), mine="on") == [b.reference]
+
+
+def test_regisseur_filter_offers_only_own_colleagues(client_for, consulent, other_org_user, cases):
+    html = client_for(consulent).get(reverse("cases:list")).content.decode()
+    assert "Carla Consulent" in html
+    assert "Bas Buiten" not in html
+    # Another organisation's user is not a valid choice: the page still works, and shows
+    # only the consulent's own cases.
+    response = client_for(consulent).get(reverse("cases:list"), {"regisseur": other_org_user.pk})
+    assert sorted(references(response)) == sorted(case.reference for case in cases)
+
+
+def test_status_filter_defaults_to_open(client_for, consulent, cases):
+    a, b, c = cases
+    services.update_case(
+        actor=consulent, access=access_for(consulent, b), closed_on=timezone.localdate()
+    )
+    client = client_for(consulent)
+    assert search(client) == [c.reference, a.reference]
+    assert search(client, status="open") == [c.reference, a.reference]
+    assert search(client, status="gesloten") == [b.reference]
+    assert search(client, status="") == [c.reference, b.reference, a.reference]
+
+
+def test_sorting(client_for, consulent, cases):
+    a, b, c = cases
+    client = client_for(consulent)
+    assert search(client, ordering="reference") == [a.reference, b.reference, c.reference]
+    assert search(client, ordering="-reference") == [c.reference, b.reference, a.reference]
+    assert search(client, ordering="opened_on") == [a.reference, b.reference, c.reference]
+    assert search(client, ordering="-postcode") == [c.reference, b.reference, a.reference]
+
+
+def test_pagination_50_per_page(client_for, consulent):
+    made = [make_case(consulent) for _ in range(51)]
+    client = client_for(consulent)
+    first = search(client, ordering="reference")
+    second = search(client, ordering="reference", page=2)
+    assert len(first) == 50
+    assert len(second) == 1
+    assert first + second == [case.reference for case in made]
+    assert "51 zaken gevonden" in client.get(reverse("cases:list")).content.decode()
+    # A page number out of range shows the last page rather than failing.
+    assert search(client, ordering="reference", page=99) == second
+    assert search(client, ordering="reference", page="abc") == first
+
+
+def _list_queries(client) -> tuple[int, int]:
+    client.get(reverse("cases:list"))  # warm up: per-process caches (content types, …)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("cases:list"))
+    return len(ctx.captured_queries), len(references(response))
+
+
+def test_list_query_count_is_constant(client_for, consulent, corporatie, partner_user):
+    regisseurs = [consulent, *(UserFactory(organisation=corporatie) for _ in range(3))]
+    kinds = ["geluid", "vervuiling", "drugs", "intimidatie", "zorgwekkend", "overig"]
+
+    def build(n, start):
+        for i in range(start, start + n):
+            case = make_case(
+                consulent,
+                regisseur=regisseurs[i % len(regisseurs)],
+                categories=[category(kinds[i % 6]), category(kinds[(i + 1) % 6])],
+            )
+            if i % 7 == 0:  # some cases shared, so the access annotation has work to do
+                share(case, partner_user.organisation, AccessLevel.PROCES, consulent)
+
+    client = client_for(consulent)
+    build(10, 0)
+    with_10, rows_10 = _list_queries(client)
+    build(190, 10)
+    with_200, rows_200 = _list_queries(client)
+
+    assert (rows_10, rows_200) == (10, 50)
+    assert with_200 == with_10, f"{with_10} queries for 10 cases, {with_200} for 200"
+    assert with_10 <= 15
