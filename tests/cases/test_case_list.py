@@ -229,3 +229,24 @@ def test_list_query_count_is_constant(client_for, consulent, corporatie, partner
     assert (rows_10, rows_200) == (10, 50)
     assert with_200 == with_10, f"{with_10} queries for 10 cases, {with_200} for 200"
     assert with_10 <= 15
+
+
+def test_existence_only_partner_sees_no_more_on_the_list_than_on_the_case_page(
+    client_for, consulent, partner_user
+):
+    """At level `bestaan` the case page shows neither regisseur nor categories; the list
+    must not show them either."""
+    case = make_case(consulent, categories=[category("drugs")])
+    share(case, partner_user.organisation, AccessLevel.BESTAAN, consulent)
+    client = client_for(partner_user)
+
+    detail = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert "Carla Consulent" not in detail
+    assert "Drugs" not in detail
+
+    assert search(client) == [case.reference]
+    html = client.get(reverse("cases:list")).content.decode()
+    row = html[html.index(f'href="/zaken/{case.reference}/"') :]
+    row = row[: row.index("</tr>")]
+    assert "Carla Consulent" not in row
+    assert "Drugs" not in row
