@@ -10,8 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models import Case as Case_
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Concat
 from django.http import Http404
 
@@ -284,7 +294,8 @@ def full_access_q(user) -> Q:
 
 
 def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
-    """Annotate each case with `access_level`, the level the user's organisation has."""
+    """Annotate each case with `access_level` (the level the user's organisation has) and
+    the flags `sees_process` and `sees_details`, as CaseAccess has them for one case."""
     organisation_id = _organisation_id(user)
     shared_level = Subquery(_active_participation(organisation_id).values("level")[:1])
     return queryset.annotate(
@@ -293,4 +304,15 @@ def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
             default=shared_level,
             output_field=CharField(),
         )
+    ).annotate(
+        sees_process=Case_(
+            When(access_level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG], then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        sees_details=Case_(
+            When(access_level=AccessLevel.VOLLEDIG, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
     )

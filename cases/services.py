@@ -24,7 +24,7 @@ from .models import (
     Report,
     Workflow,
 )
-from .models.choices import PersonRole
+from .models.choices import AccessLevel, PersonRole
 from .references import next_case_reference
 
 CASE_FIELDS = ("street", "house_number", "postcode", "city", "wijk", "summary", "regisseur")
@@ -58,10 +58,35 @@ def workflow_for_new_case(organisation) -> Workflow:
     return workflow
 
 
+def _check_case_fields(fields: dict, regisseur, case: Case | None, organisation_id) -> None:
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise ValueError(f"Niet via deze actie te wijzigen: {', '.join(sorted(unknown))}")
+    if regisseur is None or regisseur.organisation_id == organisation_id:
+        return
+    # A regisseur from a partner organisation needs that organisation to see the case fully.
+    partner_sees_all = (
+        case is not None
+        and case.participations.filter(
+            organisation_id=regisseur.organisation_id,
+            revoked_at__isnull=True,
+            level=AccessLevel.VOLLEDIG,
+        ).exists()
+    )
+    if not partner_sees_all:
+        raise ValueError(
+            _(
+                "De casusregisseur moet werken bij de aanbrengende organisatie of bij een "
+                "partner met volledige toegang tot de zaak."
+            )
+        )
+
+
 @transaction.atomic
 def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) -> Case:
     if actor.organisation_id is None or not actor.has_perm("cases.add_case"):
         raise PermissionDenied(_("U mag geen zaken openen."))
+    _check_case_fields(fields, regisseur, None, actor.organisation_id)
     workflow = workflow_for_new_case(actor.organisation)
     opened_on = opened_on or timezone.localdate()
     case = Case(
@@ -83,6 +108,9 @@ def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) 
 def update_case(*, actor, access: CaseAccess, categories=None, **fields) -> Case:
     if not access.can_edit_case:
         raise PermissionDenied(_("U mag deze zaak niet wijzigen."))
+    _check_case_fields(
+        fields, fields.get("regisseur"), access.case, access.case.lead_organisation_id
+    )
     case = Case.objects.select_for_update().get(pk=access.case.pk)
     changed = [name for name, value in fields.items() if getattr(case, name) != value]
     for name in changed:

@@ -14,6 +14,13 @@ from .models import AccessLog
 from .models.choices import AccessLevel
 
 
+def _submitted(request, files=False):
+    """Bound form data for a POST (even an empty one, so it gets errors), else unbound."""
+    if request.method != "POST":
+        return (None, None) if files else None
+    return (request.POST, request.FILES) if files else request.POST
+
+
 @require_GET
 def case_list(request):
     case_filter = selectors.case_list(request)
@@ -36,7 +43,7 @@ def case_list(request):
 def case_create(request):
     if not request.user.has_perm("cases.add_case") or request.user.organisation_id is None:
         return render(request, "403.html", status=403)
-    form = CaseForm(request.POST or None, organisation=request.user.organisation)
+    form = CaseForm(_submitted(request), organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         case = services.create_case(actor=request.user, **data)
@@ -68,7 +75,7 @@ def case_edit(request, reference):
     if not case_access.can_edit_case:
         return render(request, "403.html", status=403)
     form = CaseForm(
-        request.POST or None,
+        _submitted(request),
         instance=case_access.case,
         organisation=case_access.case.lead_organisation,
     )
@@ -107,7 +114,7 @@ def person_add(request, reference):
     case_access, refusal = _contribution(request, reference, "caseperson")
     if refusal:
         return refusal
-    form = PersonForm(request.POST or None, persons=access.visible_persons(request.user))
+    form = PersonForm(_submitted(request), persons=access.visible_persons(request.user))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         role, existing = data.pop("role"), data.pop("existing")
@@ -131,7 +138,7 @@ def report_add(request, reference):
     if refusal:
         return refusal
     case_persons = access.visible_persons(request.user).filter(case_roles__case=case_access.case)
-    form = ReportForm(request.POST or None, case_persons=case_persons)
+    form = ReportForm(_submitted(request), case_persons=case_persons)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.add_report(
@@ -157,7 +164,7 @@ def note_add(request, reference):
     case_access, refusal = _contribution(request, reference, "note")
     if refusal:
         return refusal
-    form = NoteForm(request.POST or None)
+    form = NoteForm(_submitted(request))
     if request.method == "POST" and form.is_valid():
         services.add_note(actor=request.user, access=case_access, **form.cleaned_data)
         messages.success(request, _("De logboekregel is toegevoegd."))
@@ -172,7 +179,7 @@ def attachment_add(request, reference):
     case_access, refusal = _contribution(request, reference, "attachment")
     if refusal:
         return refusal
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+    form = AttachmentForm(*_submitted(request, files=True))
     if request.method == "POST" and form.is_valid():
         services.add_attachment(
             actor=request.user,

@@ -135,3 +135,13 @@ def add_person(user, case: Case, role: str = "veroorzaker", **person_fields):
     return services.add_person(
         actor=user, access=access_for(user, case), role=role, **person_fields
     )
+
+
+def set_case_state(case: Case, actor, **fields) -> Case:
+    """Put a case in a stage or close it for a test. No service does this yet (the workflow
+    issue brings transitions with guards); history is still recorded for the actor."""
+    for name, value in fields.items():
+        setattr(case, name, value)
+    case._history_user = actor
+    case.save()
+    return case

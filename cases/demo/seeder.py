@@ -136,7 +136,6 @@ class DemoSeeder:
             actor=actor,
             categories=[self.categories[code] for code in plan.categories],
             opened_on=plan.opened_on,
-            stage_entered_at=opened_at,
             summary=self.rng.choice(data.SUMMARIES[plan.categories[0]]),
             **self._address(plan),
         )

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cases import clock
+
 from .choices import AccessLevel, LegalGround
 
 postcode_validator = RegexValidator(
@@ -71,7 +73,7 @@ class Case(models.Model):
     stage = models.ForeignKey(
         "cases.Stage", verbose_name=_("fase"), on_delete=models.PROTECT, related_name="cases"
     )
-    stage_entered_at = models.DateTimeField(_("in fase sinds"), default=timezone.now)
+    stage_entered_at = models.DateTimeField(_("in fase sinds"), default=clock.now)
     opened_on = models.DateField(_("geopend op"), default=timezone.localdate)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
     result = models.TextField(_("resultaat"), blank=True)

@@ -9,16 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import services
 from cases.models import Stage
 from cases.models.choices import AccessLevel
 from tests.factories import (
     UserFactory,
-    access_for,
     add_person,
     add_report,
     category,
     make_case,
+    set_case_state,
     share,
 )
 
@@ -140,7 +139,7 @@ def test_other_organisation_sees_nothing(client_for, other_org_user, cases):
 def test_filter_stage_category_regisseur_and_mine(client_for, consulent, colleague, cases):
     a, b, c = cases
     second_stage = Stage.objects.filter(workflow=a.workflow).order_by("order")[1]
-    services.update_case(actor=consulent, access=access_for(consulent, c), stage=second_stage)
+    set_case_state(c, consulent, stage=second_stage)
     client = client_for(consulent)
 
     assert search(client, stage=second_stage.pk) == [c.reference]
@@ -166,9 +165,7 @@ def test_regisseur_filter_offers_only_own_colleagues(client_for, consulent, othe
 
 def test_status_filter_defaults_to_open(client_for, consulent, cases):
     a, b, c = cases
-    services.update_case(
-        actor=consulent, access=access_for(consulent, b), closed_on=timezone.localdate()
-    )
+    set_case_state(b, consulent, closed_on=timezone.localdate())
     client = client_for(consulent)
     assert search(client) == [c.reference, a.reference]
     assert search(client, status="open") == [c.reference, a.reference]

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from cases.models import Case, CaseReferenceCounter
+from cases.models import Case, CaseReferenceCounter, NuisanceCategory
 from partners.models import User
 from tests.factories import make_case, seed_reference_data
 
@@ -39,9 +39,11 @@ def test_numbering_restarts_each_year(consulent):
 
 def test_a_failed_creation_gives_its_number_back(consulent):
     make_case(consulent, opened_on=date(2025, 1, 1))
-    with pytest.raises(TypeError):
-        # An unknown field makes the service fail after the number was taken.
-        make_case(consulent, opened_on=date(2025, 1, 2), no_such_field="x")
+    with pytest.raises(ValueError):
+        # An unsaved category makes the service fail after the number was taken.
+        make_case(
+            consulent, opened_on=date(2025, 1, 2), categories=[NuisanceCategory(name="nieuw")]
+        )
     assert make_case(consulent, opened_on=date(2025, 1, 3)).reference == "WO-2025-00002"
 
 
