@@ -30,6 +30,7 @@ from .models import (
     Attachment,
     Case,
     CasePerson,
+    Decision,
     Note,
     Participation,
     Person,
@@ -173,6 +174,11 @@ class CaseAccess:
         if not self.sees_details:
             return Note.objects.none()
         return self._shared_or_own(self.case.notes.select_related("author", "organisation"))
+
+    def decisions(self) -> QuerySet[Decision]:
+        if not self.sees_details:
+            return Decision.objects.none()
+        return self.case.decisions.select_related("recorded_by", "organisation")
 
     def attachments(self) -> QuerySet[Attachment]:
         if not self.sees_details:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Prefetch
 
 from woonoverlast.forms import style_form
 
-from . import access
+from . import access, clock, workdays, workflow
 from .access import CaseAccess
 from .filters import CaseFilter
-from .models import Attachment, CasePerson, Event, Note, NuisanceCategory, Report
+from .models import (
+    Attachment,
+    CasePerson,
+    Decision,
+    Event,
+    Note,
+    NuisanceCategory,
+    Report,
+    Transition,
+)
 
 
 def case_list(request) -> CaseFilter:
@@ -30,7 +40,7 @@ def case_list(request) -> CaseFilter:
 @dataclass(frozen=True)
 class TimelineEntry:
     event: Event
-    item: Report | Note | Attachment | CasePerson | None
+    item: Report | Note | Attachment | CasePerson | Decision | None
 
     @property
     def template(self) -> str:
@@ -53,6 +63,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "note": case_access.notes(),
         "attachment": case_access.attachments(),
         "caseperson": case_access.case_persons(),
+        "decision": case_access.decisions(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -75,3 +86,77 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         if item is not None:
             entries.append(TimelineEntry(event, item))
     return entries
+
+
+@dataclass(frozen=True)
+class TransitionOption:
+    transition: Transition
+    problems: list[str]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.problems
+
+
+def transition_options(case_access: CaseAccess) -> list[TransitionOption]:
+    """The transitions out of the current stage, each with the reasons it is refused now."""
+    if not workflow.may_move_case(case_access):
+        return []
+    transitions = (
+        Transition.objects.filter(
+            workflow_id=case_access.case.workflow_id, from_stage_id=case_access.case.stage_id
+        )
+        .select_related("to_stage", "from_stage")
+        .prefetch_related("allowed_groups")
+    )
+    return [TransitionOption(t, workflow.transition_problems(case_access, t)) for t in transitions]
+
+
+@dataclass(frozen=True)
+class StagePeriod:
+    stage_name: str
+    entered_at: datetime
+    left_at: datetime | None
+
+    @property
+    def working_days(self) -> int:
+        end = self.left_at or clock.now()
+        return workdays.working_days_between(
+            workdays.local_date(self.entered_at), workdays.local_date(end)
+        )
+
+
+def stage_periods(case_access: CaseAccess) -> list[StagePeriod]:
+    """Lead time per stage, replayed from the append-only events (oldest first)."""
+    events = case_access.case.events.filter(
+        kind__in=[Event.Kind.CASE_OPENED, Event.Kind.STAGE_CHANGED]
+    ).order_by("occurred_at", "id")
+    periods: list[StagePeriod] = []
+    for event in events:
+        name = event.data.get("stage") if event.kind == Event.Kind.CASE_OPENED else None
+        name = name or event.data.get("to")
+        if periods:
+            periods[-1] = StagePeriod(
+                periods[-1].stage_name, periods[-1].entered_at, event.occurred_at
+            )
+        periods.append(StagePeriod(name, event.occurred_at, None))
+    return periods
+
+
+def stage_status(case) -> dict:
+    """Time in the current stage against its target, in Dutch working days."""
+    spent = workdays.working_days_between(
+        workdays.local_date(case.stage_entered_at), workdays.local_date(clock.now())
+    )
+    target = case.stage.target_working_days
+    return {
+        "spent": spent,
+        "target": target,
+        "overdue": target is not None and spent > target,
+    }
+
+
+def mark_overdue(cases) -> None:
+    """Set `stage_overdue` on each listed case the user may see the process of."""
+    for case in cases:
+        case.stage_overdue = case.sees_process and case.is_open and stage_status(case)["overdue"]

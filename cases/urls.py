@@ -16,4 +16,6 @@ urlpatterns = [
     path(f"{REF}/logboek/nieuw/", views.note_add, name="note_add"),
     path(f"{REF}/bijlagen/nieuw/", views.attachment_add, name="attachment_add"),
     path(f"{REF}/bijlagen/<int:attachment_id>/", views.attachment_download, name="attachment"),
+    path(f"{REF}/fase/<int:transition_id>/", views.transition_take, name="transition"),
+    path(f"{REF}/besluiten/nieuw/", views.decision_add, name="decision_add"),
 ]

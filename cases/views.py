@@ -3,13 +3,21 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import access, selectors, services
-from .forms import AttachmentForm, CaseForm, NoteForm, PersonForm, ReportForm
+from . import access, selectors, services, workflow
+from .forms import (
+    AttachmentForm,
+    CaseForm,
+    DecisionForm,
+    NoteForm,
+    PersonForm,
+    ReportForm,
+    TransitionForm,
+)
 from .models import AccessLog
 from .models.choices import AccessLevel
 
@@ -25,6 +33,7 @@ def _submitted(request, files=False):
 def case_list(request):
     case_filter = selectors.case_list(request)
     page = Paginator(case_filter.qs, settings.CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.mark_overdue(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -63,6 +72,12 @@ def case_detail(request, reference):
             "case": case_access.case,
             "case_persons": case_access.case_persons(),
             "timeline": selectors.case_timeline(case_access),
+            "stage_status": selectors.stage_status(case_access.case),
+            "stage_periods": selectors.stage_periods(case_access)
+            if case_access.sees_process
+            else [],
+            "transition_options": selectors.transition_options(case_access),
+            "may_record_decision": case_access.sees_details and workflow.may_move_case(case_access),
         },
     )
 
@@ -207,3 +222,61 @@ def attachment_download(request, reference, attachment_id):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def transition_take(request, reference, transition_id):
+    case_access = access.get_case_access(
+        request, reference, action=AccessLog.Action.CHANGE, minimum_level=AccessLevel.VOLLEDIG
+    )
+    option = next(
+        (o for o in selectors.transition_options(case_access) if o.transition.pk == transition_id),
+        None,
+    )
+    if option is None:
+        raise Http404("Overgang niet gevonden")
+    transition = option.transition
+    form = TransitionForm(
+        _submitted(request),
+        transition=transition,
+        decisions=workflow.qualifying_decisions(case_access),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition_case(
+                actor=request.user,
+                access=case_access,
+                transition=transition,
+                justification=form.cleaned_data["justification"],
+                decision=form.cleaned_data.get("decision"),
+            )
+        except services.TransitionRefused as refused:
+            for problem in refused.problems:
+                form.add_error(None, problem)
+        else:
+            messages.success(
+                request, _("De zaak is nu in de fase %(stage)s.") % {"stage": transition.to_stage}
+            )
+            return redirect("cases:detail", reference=reference)
+    return render(
+        request,
+        "cases/transition_form.html",
+        {"case": case_access.case, "option": option, "transition": transition, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decision_add(request, reference):
+    case_access = access.get_case_access(
+        request, reference, action=AccessLog.Action.CREATE, minimum_level=AccessLevel.VOLLEDIG
+    )
+    if not workflow.may_move_case(case_access):
+        return render(request, "403.html", status=403)
+    form = DecisionForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        services.record_decision(actor=request.user, access=case_access, **form.cleaned_data)
+        messages.success(request, _("Het besluit is vastgelegd."))
+        return redirect("cases:detail", reference=reference)
+    return _render_contribution(
+        request, case_access, form, _("Besluit vastleggen"), _("Besluit vastleggen")
+    )

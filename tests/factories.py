@@ -60,10 +60,11 @@ def seed_reference_data():
     Transactional tests flush the database afterwards, which removes migration data; tests
     that run with `transactional_db` call this first.
     """
-    migration = importlib.import_module(
-        "cases.migrations.0003_seed_categories_and_default_workflow"
-    )
-    migration.seed(django_apps, None)
+    for name in (
+        "cases.migrations.0003_seed_categories_and_default_workflow",
+        "cases.migrations.0008_default_transitions",
+    ):
+        importlib.import_module(name).seed(django_apps, None)
 
 
 def category(code: str = "geluid") -> NuisanceCategory:

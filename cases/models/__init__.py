@@ -1,7 +1,8 @@
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
+from .decisions import Decision
 from .logs import AccessLog, Event
 from .records import Attachment, CasePerson, Note, Person, Report
-from .workflow import Stage, Workflow
+from .workflow import Stage, Transition, Workflow
 
 __all__ = [
     "AccessLog",
@@ -9,6 +10,7 @@ __all__ = [
     "Case",
     "CasePerson",
     "CaseReferenceCounter",
+    "Decision",
     "Event",
     "Note",
     "NuisanceCategory",
@@ -16,5 +18,6 @@ __all__ = [
     "Person",
     "Report",
     "Stage",
+    "Transition",
     "Workflow",
 ]

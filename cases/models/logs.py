@@ -21,6 +21,7 @@ class Event(models.Model):
         NOTE_ADDED = "note_added", _("Logboekregel toegevoegd")
         ATTACHMENT_ADDED = "attachment_added", _("Bijlage toegevoegd")
         STAGE_CHANGED = "stage_changed", _("Fase gewijzigd")
+        DECISION_RECORDED = "decision_recorded", _("Besluit vastgelegd")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

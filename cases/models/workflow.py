@@ -67,3 +67,58 @@ class Stage(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Transition(models.Model):
+    """A permitted move between two stages of one workflow version, with its guards."""
+
+    workflow = models.ForeignKey(
+        Workflow, verbose_name=_("werkwijze"), on_delete=models.CASCADE, related_name="transitions"
+    )
+    from_stage = models.ForeignKey(
+        Stage, verbose_name=_("van fase"), on_delete=models.CASCADE, related_name="exits"
+    )
+    to_stage = models.ForeignKey(
+        Stage, verbose_name=_("naar fase"), on_delete=models.CASCADE, related_name="entries"
+    )
+    label = models.CharField(_("omschrijving"), max_length=200)
+    requires_justification = models.BooleanField(
+        _("onderbouwing verplicht"),
+        default=False,
+        help_text=_("Bij het ingaan van het verplicht kader is een onderbouwing altijd verplicht."),
+    )
+    requires_decision = models.BooleanField(_("besluit casusoverleg verplicht"), default=False)
+    allowed_organisation_kinds = models.JSONField(
+        _("toegestane soorten organisatie"),
+        default=list,
+        blank=True,
+        help_text=_("Leeg: elke organisatie die de zaak mag wijzigen."),
+    )
+    allowed_groups = models.ManyToManyField(
+        "auth.Group",
+        verbose_name=_("toegestane rollen"),
+        blank=True,
+        help_text=_("Leeg: elke rol die de zaak mag wijzigen."),
+    )
+    order = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("overgang")
+        verbose_name_plural = _("overgangen")
+        ordering = ["workflow", "from_stage__order", "order", "to_stage__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_stage", "to_stage"], name="transition_unique_stages"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.from_stage} → {self.to_stage}"
+
+    @property
+    def needs_justification(self) -> bool:
+        return self.requires_justification or self.to_stage.kader == Kader.DWANG
+
+    @property
+    def is_step_back(self) -> bool:
+        return self.to_stage.order < self.from_stage.order

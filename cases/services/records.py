@@ -1,8 +1,4 @@
-"""Every write to case data: one function per business action, each in one transaction.
-
-A service checks that the actor may do it, writes (with simple-history recording who), and
-appends an Event to the case timeline. Views and tasks call these; they never save models.
-"""
+"""Writes of the case register: cases, persons, meldingen, logboek and attachments."""
 
 from __future__ import annotations
 
@@ -13,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .access import CaseAccess
-from .models import (
+from cases.access import CaseAccess
+from cases.models import (
     Attachment,
     Case,
     CasePerson,
@@ -24,28 +20,13 @@ from .models import (
     Report,
     Workflow,
 )
-from .models.choices import AccessLevel, PersonRole
-from .references import next_case_reference
+from cases.models.choices import AccessLevel, PersonRole
+from cases.references import next_case_reference
+
+from .common import record_event as _record
+from .common import save_with_history as _save
 
 CASE_FIELDS = ("street", "house_number", "postcode", "city", "wijk", "summary", "regisseur")
-
-
-def _record(case, kind, actor, target=None, **data) -> Event:
-    return Event.objects.create(
-        case=case,
-        kind=kind,
-        actor=actor,
-        organisation_id=actor.organisation_id,
-        target_type=target._meta.model_name if target is not None else "",
-        target_id=target.pk if target is not None else None,
-        data=data,
-    )
-
-
-def _save(instance, actor):
-    instance._history_user = actor
-    instance.save()
-    return instance
 
 
 def workflow_for_new_case(organisation) -> Workflow:

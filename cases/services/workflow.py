@@ -1,0 +1,85 @@
+"""Writes of the escalation workflow: moving a case between stages, recording decisions."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cases import clock
+from cases.access import CaseAccess
+from cases.models import Case, Decision, Event, Transition
+from cases.workflow import may_move_case, transition_problems
+
+from .common import record_event, save_with_history
+
+
+class TransitionRefused(Exception):
+    """The transition's guards refused it; `problems` says why, in Dutch."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@transaction.atomic
+def transition_case(
+    *,
+    actor,
+    access: CaseAccess,
+    transition: Transition,
+    justification: str = "",
+    decision: Decision | None = None,
+) -> Case:
+    """Move the case along `transition` after checking every guard.
+
+    The case row is locked first, so of two concurrent transitions the second sees the new
+    stage and is refused instead of both succeeding.
+    """
+    # Lock the case row alone: with a join, PostgreSQL re-checks the join against the old
+    # stage row after waiting for the lock, and the locked read would find no row at all.
+    case = Case.objects.select_for_update().get(pk=access.case.pk)
+    locked_access = CaseAccess(case=case, user=actor, level=access.level)
+    problems = transition_problems(
+        locked_access, transition, justification=justification, decision=decision
+    )
+    if problems:
+        raise TransitionRefused(problems)
+    from_stage = case.stage
+    case.stage = transition.to_stage
+    case.stage_entered_at = clock.now()
+    save_with_history(case, actor)
+    record_event(
+        case,
+        Event.Kind.STAGE_CHANGED,
+        actor,
+        transition_id=transition.pk,
+        from_id=from_stage.pk,
+        to_id=transition.to_stage_id,
+        **{"from": from_stage.name, "to": transition.to_stage.name},
+        kader=transition.to_stage.kader,
+        justification=justification.strip(),
+        decision_id=decision.pk if decision else None,
+    )
+    return case
+
+
+@transaction.atomic
+def record_decision(*, actor, access: CaseAccess, decided_on, body: str, kind: str, text: str):
+    """Record a decision about the case (by hand now; the casusoverleg will call this too)."""
+    if not may_move_case(access):
+        raise PermissionDenied(_("U mag voor deze zaak geen besluit vastleggen."))
+    decision = save_with_history(
+        Decision(
+            case=access.case,
+            decided_on=decided_on,
+            body=body,
+            kind=kind,
+            text=text,
+            recorded_by=actor,
+            organisation_id=actor.organisation_id,
+        ),
+        actor,
+    )
+    record_event(access.case, Event.Kind.DECISION_RECORDED, actor, target=decision)
+    return decision
