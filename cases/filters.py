@@ -1,7 +1,5 @@
 """The case list's search, filters and sorting (parsed by django-filter)."""
 
-import re
-
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -11,8 +9,7 @@ from partners.models import User
 
 from .access import cases_with_person_named, full_access_q
 from .models import NuisanceCategory, Stage, Workflow
-
-POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$")
+from .models.case import as_postcode
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -75,9 +72,7 @@ class CaseFilter(django_filters.FilterSet):
         if not value:
             return queryset
         by_reference = Q(reference__icontains=value)
-        postcode = POSTCODE_RE.match(value)
-        if postcode:
-            value = f"{postcode[1]} {postcode[2].upper()}"
+        value = as_postcode(value) or value
         user = self.request.user
         by_address = (
             Q(street__icontains=value) | Q(postcode__icontains=value) | Q(city__iexact=value)

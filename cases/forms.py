@@ -8,14 +8,9 @@ from partners.models import User
 from woonoverlast.forms import StyledFormMixin
 
 from .models import Case, Decision, Note, NuisanceCategory, Person, Report
-from .models.case import postcode_validator
+from .models.case import as_postcode, postcode_validator
 from .models.choices import PersonRole, Visibility
 from .uploads import check_upload
-
-
-def normalise_postcode(value: str) -> str:
-    compact = value.replace(" ", "").upper()
-    return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else value.strip().upper()
 
 
 class CaseForm(StyledFormMixin, forms.ModelForm):
@@ -55,7 +50,8 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
         self.fields["postcode"].widget.attrs.update({"autocomplete": "postal-code"})
 
     def clean_postcode(self):
-        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        entered = self.cleaned_data["postcode"]
+        postcode = as_postcode(entered) or entered.strip().upper()
         postcode_validator(postcode)
         return postcode
 

@@ -59,18 +59,18 @@ def transition_problems(
     if allowed_groups and not set(allowed_groups) & set(user.groups.all()):
         problems.append(_("Uw rol mag deze overgang niet maken."))
     if transition.requires_decision:
-        if decision is None and not qualifying_decisions(case_access).exists():
+        qualifying = qualifying_decisions(case_access)
+        if decision is not None:
+            qualifying = qualifying.filter(pk=decision.pk)
+        if not qualifying.exists():
             problems.append(
-                _(
+                _("Het gekozen besluit geldt niet voor deze overgang.")
+                if decision is not None
+                else _(
                     "Hiervoor is een besluit van het casusoverleg nodig (opschalen), vastgelegd "
                     "sinds de zaak in deze fase kwam."
                 )
             )
-        elif (
-            decision is not None
-            and not qualifying_decisions(case_access).filter(pk=decision.pk).exists()
-        ):
-            problems.append(_("Het gekozen besluit geldt niet voor deze overgang."))
     if justification is not None and transition.needs_justification and not justification.strip():
         if transition.to_stage.kader == Kader.DWANG:
             problems.append(

@@ -56,9 +56,11 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._sync_organisation_group()
+    def save(self, *args, update_fields=None, **kwargs):
+        super().save(*args, update_fields=update_fields, **kwargs)
+        # Saves of other fields (last_login on every login) leave the membership as it is.
+        if update_fields is None or "organisation" in update_fields:
+            self._sync_organisation_group()
 
     def _sync_organisation_group(self):
         # Membership of the organisation's group is derived from `organisation`; keep them equal.

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,6 +15,16 @@ postcode_validator = RegexValidator(
     r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$",
     _("Vul een geldige Nederlandse postcode in, bijvoorbeeld 1234 AB."),
 )
+
+
+POSTCODE_INPUT_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})\s*$")
+
+
+def as_postcode(value: str) -> str | None:
+    """`value` written as a Dutch postcode ("1234ab", " 1234 AB") in the stored form
+    "1234 AB", or None when it does not look like one."""
+    match = POSTCODE_INPUT_RE.match(value)
+    return f"{match[1]} {match[2].upper()}" if match else None
 
 
 class NuisanceCategory(models.Model):
