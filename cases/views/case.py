@@ -1,0 +1,86 @@
+"""Case list, opening, page and editing."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import access, selectors, services, workflow
+from ..forms import CaseForm
+from ..models import AccessLog
+from ..models.choices import AccessLevel
+from .common import submitted
+
+
+@require_GET
+def case_list(request):
+    case_filter = selectors.case_list(request)
+    page = Paginator(case_filter.qs, settings.CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.mark_overdue(page.object_list)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "filter": case_filter,
+            "page": page,
+            "query": query.urlencode(),
+            "can_add_case": request.user.has_perm("cases.add_case"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def case_create(request):
+    if not request.user.has_perm("cases.add_case") or request.user.organisation_id is None:
+        return render(request, "403.html", status=403)
+    form = CaseForm(submitted(request), organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        case = services.create_case(actor=request.user, **data)
+        messages.success(request, _("Zaak %(ref)s is geopend.") % {"ref": case.reference})
+        return redirect("cases:detail", reference=case.reference)
+    return render(request, "cases/case_form.html", {"form": form, "case": None})
+
+
+@require_GET
+def case_detail(request, reference):
+    case_access = access.get_case_access(request, reference)
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "access": case_access,
+            "case": case_access.case,
+            "case_persons": case_access.case_persons(),
+            "timeline": selectors.case_timeline(case_access),
+            "stage_status": selectors.stage_status(case_access.case),
+            "stage_periods": selectors.stage_periods(case_access)
+            if case_access.sees_process
+            else [],
+            "transition_options": selectors.transition_options(case_access),
+            "may_record_decision": case_access.sees_details and workflow.may_move_case(case_access),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def case_edit(request, reference):
+    case_access = access.get_case_access(
+        request, reference, action=AccessLog.Action.CHANGE, minimum_level=AccessLevel.VOLLEDIG
+    )
+    if not case_access.can_edit_case:
+        return render(request, "403.html", status=403)
+    form = CaseForm(
+        submitted(request),
+        instance=case_access.case,
+        organisation=case_access.case.lead_organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_case(actor=request.user, access=case_access, **form.cleaned_data)
+        messages.success(request, _("De zaakgegevens zijn opgeslagen."))
+        return redirect("cases:detail", reference=reference)
+    return render(request, "cases/case_form.html", {"form": form, "case": case_access.case})
