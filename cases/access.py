@@ -322,3 +322,12 @@ def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
             output_field=BooleanField(),
         ),
     )
+
+
+def cases_for_sweeps() -> QuerySet[Case]:
+    """All cases, for system sweeps (reminders, retention) that act for no user.
+
+    What a sweep derives from them reaches a person only through a per-user check
+    (a notification is created only for a recipient who can see the case).
+    """
+    return Case.objects.all()

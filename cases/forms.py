@@ -160,7 +160,7 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
 class NoteForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Note
-        fields = ["kind", "occurred_on", "text", "sensitivity", "visibility"]
+        fields = ["kind", "occurred_on", "text", "melder_contact", "sensitivity", "visibility"]
         widgets = {
             "occurred_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "text": forms.Textarea(attrs={"rows": 5}),

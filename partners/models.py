@@ -36,6 +36,12 @@ class Organisation(models.Model):
         super().save(*args, **kwargs)
 
 
+class EmailPreference(models.TextChoices):
+    EACH = "direct", _("bij elke notificatie een e-mail")
+    DIGEST = "dagelijks", _("één e-mail per dag met een overzicht")
+    NONE = "geen", _("geen e-mail, alleen in de applicatie")
+
+
 class User(AbstractUser):
     """A person working for exactly one organisation (staff-only superusers may have none)."""
 
@@ -46,6 +52,12 @@ class User(AbstractUser):
         related_name="members",
         null=True,
         blank=True,
+    )
+    notification_email = models.CharField(
+        _("e-mail bij notificaties"),
+        max_length=20,
+        choices=EmailPreference.choices,
+        default=EmailPreference.EACH,
     )
 
     class Meta:

@@ -24,7 +24,7 @@ CASE_WORK = [
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     "Medewerker": CASE_WORK,
-    "Coordinator": CASE_WORK,
+    "Coordinator": [*CASE_WORK, "cases.receive_coordinator_reminders"],
     "Lezer": [
         "cases.view_case",
         "cases.view_person",
@@ -49,9 +49,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.view_stage",
         "cases.add_stage",
         "cases.change_stage",
+        "cases.view_remindersettings",
+        "cases.change_remindersettings",
+        "cases.view_retentionrule",
+        "cases.add_retentionrule",
+        "cases.change_retentionrule",
+        "cases.delete_retentionrule",
+        "cases.view_destructionrecord",
     ],
     "Privacy officer": [
         "cases.view_accesslog",
+        "cases.view_retentionrule",
+        "cases.view_destructionrecord",
     ],
 }
 

@@ -71,3 +71,18 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager_outside_integration(request):
+    """Unit tests run tasks in-process; tests marked integration use the real broker."""
+    from woonoverlast.celery import app
+
+    if request.node.get_closest_marker("integration"):
+        yield
+        return
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = False

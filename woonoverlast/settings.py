@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "cases.context_processors.notifications",
             ],
         },
     },
@@ -166,6 +167,13 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="woonoverlast@localhost")
+# The address in e-mailed links (no personal data in mail, only a link back here).
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
+
+# Bewaartermijnen: closed cases are destroyed this many months after closure unless a
+# retention rule (set in the app) says otherwise; the access log has its own period.
+RETENTION_DEFAULT_MONTHS = env.int("RETENTION_DEFAULT_MONTHS", default=24)
+ACCESS_LOG_RETENTION_MONTHS = env.int("ACCESS_LOG_RETENTION_MONTHS", default=60)
 
 # Celery: Redis in production and CI, an embedded file-system broker for the demo.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
@@ -195,6 +203,22 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "partners.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),
+    },
+    "sweep-reminders": {
+        "task": "cases.tasks.sweep_reminders",
+        "schedule": crontab(minute=5, hour="7-18"),
+    },
+    "send-pending-emails": {
+        "task": "cases.tasks.send_pending_emails",
+        "schedule": crontab(minute="*/10"),
+    },
+    "send-daily-digests": {
+        "task": "cases.tasks.send_daily_digests",
+        "schedule": crontab(minute=30, hour=7),
+    },
+    "retention-sweep": {
+        "task": "cases.tasks.retention_sweep",
+        "schedule": crontab(minute=40, hour=2),
     },
 }
 

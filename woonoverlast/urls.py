@@ -6,5 +6,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False), name="home"),
     path("account/", include("django.contrib.auth.urls")),
     path("zaken/", include("cases.urls")),
+    path("notificaties/", include("cases.urls_notifications")),
+    path("instellingen/", include("cases.urls_settings")),
     path("admin/", admin.site.urls),
 ]

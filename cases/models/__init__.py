@@ -1,10 +1,18 @@
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
+from .notifications import DigestSent, Notification, ReminderSettings
 from .records import Attachment, CasePerson, Note, Person, Report
+from .retention import DestructionRecord, RetentionCategory, RetentionRule
 from .workflow import Stage, Transition, Workflow
 
 __all__ = [
+    "RetentionRule",
+    "RetentionCategory",
+    "ReminderSettings",
+    "Notification",
+    "DigestSent",
+    "DestructionRecord",
     "AccessLog",
     "Attachment",
     "Case",

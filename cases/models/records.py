@@ -119,6 +119,11 @@ class Note(models.Model):
     sensitivity = models.CharField(
         _("bijzondere categorie"), max_length=20, choices=Sensitivity.choices, blank=True
     )
+    melder_contact = models.BooleanField(
+        _("contact met de melder"),
+        default=False,
+        help_text=_("Aanvinken als dit het (eerste) contact met de melder was."),
+    )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         "partners.Organisation", on_delete=models.PROTECT, related_name="+"

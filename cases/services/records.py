@@ -169,7 +169,15 @@ def add_report(
 
 @transaction.atomic
 def add_note(
-    *, actor, access: CaseAccess, kind: str, occurred_on, text: str, visibility, sensitivity=""
+    *,
+    actor,
+    access: CaseAccess,
+    kind: str,
+    occurred_on,
+    text: str,
+    visibility,
+    sensitivity="",
+    melder_contact=False,
 ) -> Note:
     _require(access, "note")
     note = _save(
@@ -180,6 +188,7 @@ def add_note(
             text=text,
             visibility=visibility,
             sensitivity=sensitivity,
+            melder_contact=melder_contact,
             author=actor,
             organisation_id=actor.organisation_id,
         ),

@@ -1,0 +1,119 @@
+"""In-app notifications and the reminder thresholds a functional admin can change."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cases import clock
+
+
+class Notification(models.Model):
+    """One message to one user. Its text holds a case reference at most, never personal data."""
+
+    class Kind(models.TextChoices):
+        ACTION_DUE = "action_due", _("Actiepunt verloopt binnenkort")
+        ACTION_OVERDUE = "action_overdue", _("Actiepunt is verlopen")
+        STAGE_OVERDUE = "stage_overdue", _("Fase over de streefduur")
+        STAGE_LONG_OVERDUE = "stage_long_overdue", _("Fase ver over de streefduur")
+        MELDER_CONTACT = "melder_contact", _("Nog geen contact met melder")
+        MEASURE_OPEN = "measure_open", _("Maatregel staat lang open")
+        MEETING = "meeting", _("Casusoverleg")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    # One reminder per rule, subject and period: a retried or repeated sweep finds the key taken.
+    key = models.CharField(max_length=200)
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices)
+    text = models.CharField(_("bericht"), max_length=300)
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), default=clock.now, db_index=True)
+    read_at = models.DateTimeField(_("gelezen"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("gemaild"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notificatie")
+        verbose_name_plural = _("notificaties")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")
+        ]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.text
+
+
+class DigestSent(models.Model):
+    """Marks the daily digest of one user for one day as sent, so a rerun sends nothing."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    day = models.DateField()
+    notification_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "day"], name="digest_once_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.recipient} {self.day:%d-%m-%Y}"
+
+
+class ReminderSettings(models.Model):
+    """The reminder thresholds; a single row, edited by the functional admin in the app."""
+
+    action_due_working_days = models.PositiveSmallIntegerField(
+        _("actiepunten: herinnering vooraf (werkdagen)"),
+        default=2,
+        help_text=_("Zoveel werkdagen voor de deadline krijgt de eigenaar een herinnering."),
+    )
+    stage_long_overdue_factor = models.DecimalField(
+        _("fase ver over de streefduur: factor"),
+        max_digits=4,
+        decimal_places=2,
+        default=2,
+        help_text=_(
+            "Bij deze factor maal de streefduur krijgt ook de coördinator van de "
+            "aanbrengende partner bericht."
+        ),
+    )
+    melder_contact_working_days = models.PositiveSmallIntegerField(
+        _("eerste contact met melder binnen (werkdagen)"), default=2
+    )
+    long_open_instrument_name = models.CharField(
+        _("instrument dat niet lang open mag staan"),
+        max_length=200,
+        default="Wvggz verkennend onderzoek",
+        blank=True,
+        help_text=_("Naam (of deel van de naam) van het instrument uit de catalogus."),
+    )
+    long_open_days = models.PositiveSmallIntegerField(
+        _("maximaal open (kalenderdagen)"), default=14
+    )
+
+    class Meta:
+        verbose_name = _("herinneringsinstellingen")
+        verbose_name_plural = _("herinneringsinstellingen")
+        permissions = [
+            ("receive_coordinator_reminders", _("Krijgt herinneringen als coördinator")),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.stage_long_overdue_factor is not None and self.stage_long_overdue_factor <= 1:
+            raise ValidationError(
+                {"stage_long_overdue_factor": _("De factor moet groter zijn dan 1.")}
+            )
+
+    @classmethod
+    def current(cls):
+        settings_row, _created = cls.objects.get_or_create(pk=1)
+        return settings_row

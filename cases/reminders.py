@@ -1,0 +1,133 @@
+"""The reminder rules: which reminders are due on a day, for whom.
+
+Each rule yields `Reminder`s; `services.notifications.run_reminder_sweep` turns them into
+notifications. A reminder's key names the rule, its subject and the period, so running a
+sweep twice (or a redelivered task) finds every key taken and creates nothing new.
+Case data comes from `cases.access.cases_for_sweeps`, the door for system tasks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cases import access, workdays
+from cases.models import Note, Notification, ReminderSettings, Report
+
+
+@dataclass
+class Reminder:
+    key: str
+    kind: str
+    text: str
+    recipients: list = field(default_factory=list)
+    case: object = None
+    link: str = ""
+
+
+def _case_link(case) -> str:
+    return reverse("cases:detail", kwargs={"reference": case.reference})
+
+
+def coordinators_of(organisation_id: int):
+    """Users of the organisation whose role receives coordinator reminders (a permission)."""
+    User = get_user_model()
+    perm = Q(groups__permissions__codename="receive_coordinator_reminders") | Q(
+        user_permissions__codename="receive_coordinator_reminders"
+    )
+    return list(
+        User.objects.filter(perm, organisation_id=organisation_id, is_active=True).distinct()
+    )
+
+
+def stage_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+    """A stage over its target → the regisseur; long over → also the lead's coordinators."""
+    cases = (
+        access.cases_for_sweeps()
+        .filter(closed_on__isnull=True, stage__target_working_days__isnull=False)
+        .select_related("stage", "regisseur")
+        .only(
+            "reference",
+            "stage_entered_at",
+            "lead_organisation_id",
+            "regisseur",
+            "stage__target_working_days",
+            "stage__name",
+        )
+    )
+    for case in cases.iterator(chunk_size=500):
+        target = case.stage.target_working_days
+        spent = workdays.working_days_between(workdays.local_date(case.stage_entered_at), today)
+        if spent <= target:
+            continue
+        period = f"{case.pk}:{case.stage_id}:{case.stage_entered_at:%Y%m%d%H%M%S}"
+        regisseur = [case.regisseur] if case.regisseur_id else []
+        recipients = regisseur or coordinators_of(case.lead_organisation_id)
+        yield Reminder(
+            key=f"stage_overdue:{period}",
+            kind=Notification.Kind.STAGE_OVERDUE,
+            text=_(
+                "%(ref)s staat %(spent)s werkdagen in de fase %(stage)s (streefduur %(target)s)."
+            )
+            % {"ref": case.reference, "spent": spent, "stage": case.stage.name, "target": target},
+            recipients=recipients,
+            case=case,
+            link=_case_link(case),
+        )
+        if spent > target * config.stage_long_overdue_factor:
+            yield Reminder(
+                key=f"stage_long_overdue:{period}",
+                kind=Notification.Kind.STAGE_LONG_OVERDUE,
+                text=_("%(ref)s staat ver over de streefduur in de fase %(stage)s.")
+                % {"ref": case.reference, "stage": case.stage.name},
+                recipients=regisseur + coordinators_of(case.lead_organisation_id),
+                case=case,
+                link=_case_link(case),
+            )
+
+
+def melder_contact_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+    """A melding whose melder got no contact within N working days → the regisseur."""
+    contacted = Note.objects.filter(
+        case=OuterRef("case"), melder_contact=True, occurred_on__gte=OuterRef("received_at__date")
+    )
+    reports = (
+        Report.objects.filter(
+            case__in=access.cases_for_sweeps().filter(closed_on__isnull=True),
+            melder__isnull=False,
+            melder_anonymous=False,
+        )
+        .exclude(Exists(contacted))
+        .select_related("case__regisseur")
+    )
+    for report in reports.iterator(chunk_size=500):
+        deadline = workdays.add_working_days(
+            workdays.local_date(report.received_at), config.melder_contact_working_days
+        )
+        if today <= deadline:
+            continue
+        case = report.case
+        recipients = (
+            [case.regisseur] if case.regisseur_id else coordinators_of(case.lead_organisation_id)
+        )
+        yield Reminder(
+            key=f"melder_contact:{report.pk}",
+            kind=Notification.Kind.MELDER_CONTACT,
+            text=_("%(ref)s: een melding van %(day)s heeft nog geen contact met de melder.")
+            % {
+                "ref": case.reference,
+                "day": workdays.local_date(report.received_at).strftime("%d-%m-%Y"),
+            },
+            recipients=recipients,
+            case=case,
+            link=_case_link(case),
+        )
+
+
+RULES = [stage_reminders, melder_contact_reminders]

@@ -1,0 +1,184 @@
+"""Notifications: created once per key, e-mailed per the user's preference.
+
+E-mails carry the case reference and a link, never personal data of betrokkenen.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import access, clock
+from cases.inbox import visible_notifications
+from cases.models import DigestSent, Notification
+from partners.models import EmailPreference
+
+logger = logging.getLogger(__name__)
+
+
+def notify(recipients, *, key: str, kind: str, text: str, case=None, link: str = ""):
+    """Create the notification for each recipient who does not have `key` yet.
+
+    Recipients who cannot see `case` are skipped: a notification never reveals a case.
+    Returns the notifications that were new.
+    """
+    created = []
+    for user in recipients:
+        if not user.is_active:
+            continue
+        if case is not None and not access.visible_cases(user).filter(pk=case.pk).exists():
+            continue
+        notification, was_created = Notification.objects.get_or_create(
+            recipient=user,
+            key=key,
+            defaults={"kind": kind, "text": text, "case": case, "link": link},
+        )
+        if was_created:
+            created.append(notification)
+    direct = [n.pk for n in created if n.recipient.notification_email == EmailPreference.EACH]
+    if direct:
+        from cases.tasks import send_notification_email
+
+        for pk in direct:
+            transaction.on_commit(lambda pk=pk: send_notification_email.delay(pk))
+    return created
+
+
+def _absolute(link: str) -> str:
+    return settings.SITE_URL.rstrip("/") + link if link.startswith("/") else link
+
+
+def send_notification_email_now(notification_id: int) -> bool:
+    """Send the e-mail for one notification unless it was sent before. True if sent now."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None or not notification.recipient.email:
+            return False
+        if notification.recipient.notification_email != EmailPreference.EACH:
+            return False
+        body = render_to_string(
+            "email/notification.txt",
+            {
+                "user": notification.recipient,
+                "notification": notification,
+                "url": _absolute(notification.link or "/notificaties/"),
+            },
+        )
+        # Sent inside the lock: a second worker waits, then finds emailed_at set.
+        send_mail(
+            _("Woonoverlast: %(kind)s") % {"kind": notification.get_kind_display()},
+            body,
+            None,
+            [notification.recipient.email],
+        )
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+def pending_direct_email_ids(older_than_minutes: int = 5) -> list[int]:
+    """Notifications whose on-commit e-mail task got lost (a crash, a broker outage)."""
+    cutoff = clock.now() - timezone.timedelta(minutes=older_than_minutes)
+    return list(
+        Notification.objects.filter(
+            emailed_at__isnull=True,
+            created_at__lte=cutoff,
+            recipient__notification_email=EmailPreference.EACH,
+            recipient__is_active=True,
+        )
+        .exclude(recipient__email="")
+        .values_list("pk", flat=True)
+    )
+
+
+def send_digest_now(user, day) -> int:
+    """One e-mail with the user's un-mailed notifications; at most once per user and day."""
+    with transaction.atomic():
+        digest, created = DigestSent.objects.select_for_update().get_or_create(
+            recipient=user, day=day
+        )
+        if not created:
+            return 0
+        pending = list(
+            visible_notifications(user).filter(emailed_at__isnull=True).order_by("created_at")
+        )
+        if pending:
+            body = render_to_string(
+                "email/digest.txt",
+                {
+                    "user": user,
+                    "notifications": pending,
+                    "url": _absolute("/notificaties/"),
+                },
+            )
+            send_mail(
+                _("Woonoverlast: uw overzicht van %(day)s") % {"day": day.strftime("%d-%m-%Y")},
+                body,
+                None,
+                [user.email],
+            )
+            now = timezone.now()
+            for notification in pending:
+                notification.emailed_at = now
+                notification.save(update_fields=["emailed_at"])
+        digest.notification_count = len(pending)
+        digest.save(update_fields=["notification_count"])
+    return len(pending)
+
+
+def mark_read(user, notification_ids=None) -> int:
+    """Mark the user's notifications (all, or those listed) as read. Returns how many."""
+    unread = visible_notifications(user).filter(read_at__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read_at=timezone.now())
+
+
+def run_reminder_sweep(today=None) -> int:
+    """Create every reminder due today. Each reminder commits on its own, so a worker that
+    dies half-way loses nothing already done, and the redelivered task skips taken keys."""
+    from cases import reminders
+    from cases.models import ReminderSettings
+
+    today = today or clock.now().astimezone(timezone.get_default_timezone()).date()
+    config = ReminderSettings.current()
+    created = 0
+    for rule in reminders.RULES:
+        for reminder in rule(today, config):
+            with transaction.atomic():
+                created += len(
+                    notify(
+                        reminder.recipients,
+                        key=reminder.key,
+                        kind=reminder.kind,
+                        text=reminder.text,
+                        case=reminder.case,
+                        link=reminder.link,
+                    )
+                )
+    return created
+
+
+def send_all_digests(day=None) -> int:
+    from django.contrib.auth import get_user_model
+
+    day = day or clock.now().astimezone(timezone.get_default_timezone()).date()
+    users = (
+        get_user_model()
+        .objects.filter(notification_email=EmailPreference.DIGEST, is_active=True)
+        .exclude(email="")
+        .filter(notifications__emailed_at__isnull=True)
+        .distinct()
+    )
+    return sum(1 for user in users if send_digest_now(user, day))

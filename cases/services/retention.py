@@ -1,0 +1,375 @@
+"""Bewaartermijnen: anonymise or destroy closed cases when their retention period has passed.
+
+The aanbrengende organisation's rules apply to its cases (it is responsible for the dossier).
+Removal takes the simple-history rows with it, and Event rows with free text, so nothing of
+a removed person survives in the case tables. A DestructionRecord (no personal data) stays,
+and so does the access log, which has its own period (ACCESS_LOG_RETENTION_MONTHS).
+Each case is handled in its own transaction: a sweep that dies half-way leaves every case
+either untouched or fully done, and the next run continues where it stopped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import access, clock
+from cases.models import (
+    Attachment,
+    Case,
+    CasePerson,
+    DestructionRecord,
+    Event,
+    Person,
+    Report,
+    RetentionCategory,
+    RetentionRule,
+)
+
+REMOVED_TEXT = "[verwijderd na bewaartermijn]"
+# Broader categories include what the narrower ones remove.
+INCLUDES = {
+    RetentionCategory.FREE_TEXT: {RetentionCategory.FREE_TEXT},
+    RetentionCategory.ATTACHMENTS: {RetentionCategory.ATTACHMENTS},
+    RetentionCategory.PERSONS: {
+        RetentionCategory.PERSONS,
+        RetentionCategory.FREE_TEXT,
+        RetentionCategory.ATTACHMENTS,
+    },
+    RetentionCategory.CASE: set(RetentionCategory),
+}
+
+
+@dataclass(frozen=True)
+class PlannedRemoval:
+    case: Case
+    category: str
+    due_on: date
+    rule: str
+
+    @property
+    def category_label(self):
+        return RetentionCategory(self.category).label
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for candidate_day in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate_day)
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]]:
+    """category → (months, description) for one organisation, own rules over defaults."""
+    all_rules = all_rules if all_rules is not None else list(RetentionRule.objects.all())
+    rules: dict[str, tuple[int, str]] = {
+        RetentionCategory.CASE: (
+            settings.RETENTION_DEFAULT_MONTHS,
+            _("standaard: %(months)s maanden na sluiting")
+            % {"months": settings.RETENTION_DEFAULT_MONTHS},
+        )
+    }
+    for own in (False, True):
+        for rule in all_rules:
+            if (rule.organisation_id == organisation_id) == own and (
+                own or rule.organisation_id is None
+            ):
+                label = _("%(category)s na %(months)s maanden (%(scope)s)") % {
+                    "category": rule.get_category_display(),
+                    "months": rule.months_after_closure,
+                    "scope": _("eigen regel") if own else _("algemene regel"),
+                }
+                rules[rule.category] = (rule.months_after_closure, label)
+    return rules
+
+
+def plan(today: date | None = None) -> list[PlannedRemoval]:
+    """What the next sweep would remove, oldest first (the dry-run report reads this)."""
+    today = today or timezone.localdate(clock.now())
+    all_rules = list(RetentionRule.objects.all())
+    done = set(DestructionRecord.objects.values_list("case_id_ref", "category"))
+    planned = []
+    cases = access.cases_for_sweeps().filter(closed_on__isnull=False).order_by("closed_on")
+    for case in cases.only("reference", "closed_on", "opened_on", "lead_organisation_id"):
+        due = []
+        for category, (months, label) in rules_for(case.lead_organisation_id, all_rules).items():
+            due_on = add_months(case.closed_on, months)
+            if due_on <= today and (case.pk, category) not in done:
+                due.append(PlannedRemoval(case, category, due_on, label))
+        if any(p.category == RetentionCategory.CASE for p in due):
+            due = [p for p in due if p.category == RetentionCategory.CASE]
+        planned.extend(due)
+    return planned
+
+
+def _allow_event_removal(case_id: int) -> None:
+    # The append-only trigger lets DELETE through only for this case, in this transaction.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('woonoverlast.retention_case', %s, true)", [str(case_id)]
+            )
+
+
+def _history_model(model):
+    return getattr(model, "history", None) and model.history.model
+
+
+def _case_child_models():
+    """Every model with a `case` foreign key to Case: also those other apps add later."""
+    for model in apps.get_models():
+        if model is Case or model._meta.model_name.startswith("historical"):
+            continue
+        field = next(
+            (
+                f
+                for f in model._meta.concrete_fields
+                if f.name == "case" and f.is_relation and f.related_model is Case
+            ),
+            None,
+        )
+        if field is not None:
+            yield model
+
+
+def _delete_history(model, **lookup) -> int:
+    history = _history_model(model)
+    if not history:
+        return 0
+    deleted, _per_model = history.objects.filter(**lookup).delete()
+    return deleted
+
+
+def _scrub(value):
+    if isinstance(value, str):
+        return REMOVED_TEXT if value else value
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
+
+
+def _scrub_events(case: Case) -> int:
+    """Replace events that carry free text with a copy whose texts are removed."""
+    rewritten = 0
+    for event in list(Event.objects.filter(case=case)):
+        scrubbed = _scrub(event.data)
+        if scrubbed == event.data:
+            continue
+        Event.objects.filter(pk=event.pk).delete()
+        event.pk = None
+        event.data = scrubbed
+        event.save(force_insert=True)
+        rewritten += 1
+    return rewritten
+
+
+def _remove_free_text(case: Case) -> dict:
+    counts = {}
+    case_fields = {
+        "summary": REMOVED_TEXT,
+        "result": "",
+        "street": REMOVED_TEXT,
+        "house_number": "-",
+    }
+    # update() skips simple-history on purpose: the case's history rows are purged below and
+    # one scrubbed snapshot is written (_snapshot), so no old value survives in history.
+    Case.objects.filter(pk=case.pk).update(**case_fields)
+    counts["zaak"] = 1
+    text_fields = {
+        "report": ["description"],
+        "note": ["text"],
+        "decision": ["text"],
+        "attachment": ["description"],
+    }
+    for model in _case_child_models():
+        names = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.name in text_fields.get(model._meta.model_name, [])
+        ]
+        if not names:
+            continue
+        counts[model._meta.model_name] = model.objects.filter(case=case).update(
+            **{name: REMOVED_TEXT for name in names}
+        )
+    counts["gebeurtenissen"] = _scrub_events(case)
+    return counts
+
+
+def _remove_attachments(case: Case, files: list[str]) -> int:
+    attachments = list(Attachment.objects.filter(case=case))
+    files.extend(a.file.name for a in attachments if a.file)
+    Attachment.objects.filter(case=case).delete()
+    return len(attachments)
+
+
+def _remove_persons(case: Case) -> dict:
+    person_ids = set(CasePerson.objects.filter(case=case).values_list("person_id", flat=True))
+    person_ids |= set(
+        Report.objects.filter(case=case, melder__isnull=False).values_list("melder_id", flat=True)
+    )
+    links = CasePerson.objects.filter(case=case).delete()[0]
+    Report.objects.filter(case=case).update(melder=None, melder_anonymous=True)
+    # A person who still appears in another case stays there; the rest goes entirely.
+    orphaned = (
+        Person.objects.filter(pk__in=person_ids)
+        .exclude(case_roles__isnull=False)
+        .exclude(reports_made__isnull=False)
+    )
+    orphan_ids = list(orphaned.values_list("pk", flat=True))
+    orphaned.delete()
+    _delete_history(Person, id__in=orphan_ids)
+    return {"koppelingen": links, "personen": len(orphan_ids)}
+
+
+def _purge_history_of_case(case: Case) -> int:
+    """History rows keep old values; after a removal only the scrubbed present may remain."""
+    removed = _delete_history(Case, id=case.pk)
+    for model in _case_child_models():
+        removed += _delete_history(model, case_id=case.pk)
+    return removed
+
+
+def _snapshot(case: Case) -> None:
+    """One fresh history row per remaining record, so history restarts from the scrubbed state."""
+    for model in [Case, *_case_child_models()]:
+        history = _history_model(model)
+        if not history:
+            continue
+        rows = [case] if model is Case else list(model.objects.filter(case=case))
+        for row in rows:
+            model.history.model.objects.create(
+                **{
+                    f.attname: getattr(row, f.attname)
+                    for f in model._meta.concrete_fields
+                    if f.attname in {hf.attname for hf in history._meta.concrete_fields}
+                },
+                history_date=timezone.now(),
+                history_type="~",
+                history_change_reason=_("geanonimiseerd na bewaartermijn"),
+            )
+
+
+def _destroy(case: Case, files: list[str]) -> dict:
+    counts = {"bijlagen": _remove_attachments(case, files)}
+    persons = _remove_persons(case)
+    counts.update(persons)
+    counts["historie"] = _purge_history_of_case(case)
+    counts["gebeurtenissen"] = Event.objects.filter(case=case).delete()[0]
+    for model in _case_child_models():
+        if model is not Event:
+            counts[model._meta.model_name] = model.objects.filter(case=case).delete()[0] or 0
+    Case.objects.filter(pk=case.pk).delete()
+    return {k: v for k, v in counts.items() if v}
+
+
+def apply(removal: PlannedRemoval) -> DestructionRecord | None:
+    """Carry out one planned removal in one transaction. None if it was done already."""
+    files: list[str] = []
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(pk=removal.case.pk).first()
+        if (
+            case is None
+            or DestructionRecord.objects.filter(
+                case_id_ref=removal.case.pk, category=removal.category
+            ).exists()
+        ):
+            return None
+        _allow_event_removal(case.pk)
+        included = INCLUDES[RetentionCategory(removal.category)]
+        if removal.category == RetentionCategory.CASE:
+            removed = _destroy(case, files)
+        else:
+            removed = {}
+            if RetentionCategory.ATTACHMENTS in included:
+                removed["bijlagen"] = _remove_attachments(case, files)
+            if RetentionCategory.PERSONS in included:
+                removed.update(_remove_persons(case))
+            if RetentionCategory.FREE_TEXT in included:
+                removed.update(_remove_free_text(case))
+            removed["historie"] = _purge_history_of_case(case)
+            _snapshot(case)
+        record = DestructionRecord.objects.create(
+            case_id_ref=case.pk,
+            case_reference=case.reference,
+            category=removal.category,
+            opened_on=case.opened_on,
+            closed_on=case.closed_on,
+            rule_description=removal.rule,
+            removed=removed,
+        )
+        # Files go only once the database change is committed; a crash in between leaves a
+        # file without a row, which the next sweep removes (remove_orphan_files).
+        transaction.on_commit(lambda: _delete_files(files))
+    return record
+
+
+def _delete_files(names: list[str]) -> None:
+    for name in names:
+        if default_storage.exists(name):
+            default_storage.delete(name)
+
+
+def remove_orphan_files() -> int:
+    """Attachment files of cases whose attachments were destroyed but whose file survived."""
+    removed = 0
+    destroyed = DestructionRecord.objects.filter(
+        category__in=[
+            RetentionCategory.CASE,
+            RetentionCategory.ATTACHMENTS,
+            RetentionCategory.PERSONS,
+        ]
+    ).values_list("case_id_ref", flat=True)
+    for case_id in destroyed:
+        folder = f"attachments/{case_id}"
+        if not default_storage.exists(folder):
+            continue
+        kept = set(Attachment.objects.filter(case_id=case_id).values_list("file", flat=True))
+        for name in default_storage.listdir(folder)[1]:
+            path = f"{folder}/{name}"
+            if path not in kept:
+                default_storage.delete(path)
+                removed += 1
+    return removed
+
+
+def purge_access_log(today: date | None = None) -> int:
+    """Remove access-log rows older than the log's own retention period."""
+    from cases.models import AccessLog
+
+    now = clock.now()
+    cutoff_day = add_months(timezone.localdate(now), -settings.ACCESS_LOG_RETENTION_MONTHS)
+    cutoff = timezone.make_aware(
+        timezone.datetime.combine(cutoff_day, timezone.datetime.min.time())
+    )
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('woonoverlast.accesslog_purge_before', %s, true)",
+                    [cutoff.isoformat()],
+                )
+        deleted, _per_model = AccessLog.objects.filter(at__lt=cutoff).delete()
+    return deleted
+
+
+def run_retention_sweep(today: date | None = None) -> int:
+    done = 0
+    for removal in plan(today):
+        done += apply(removal) is not None
+    remove_orphan_files()
+    purge_access_log(today)
+    return done
