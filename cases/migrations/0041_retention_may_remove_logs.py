@@ -9,16 +9,19 @@ from django.db import migrations
 REPLACE_FUNCTION = """
 CREATE OR REPLACE FUNCTION woonoverlast_refuse_change() RETURNS trigger AS $$
 BEGIN
+    -- Nested IFs: PL/pgSQL does not promise to short-circuit AND, and OLD differs per table.
     IF TG_OP = 'DELETE' THEN
-        IF TG_TABLE_NAME = 'cases_event'
-           AND OLD.case_id::text = current_setting('woonoverlast.retention_case', true) THEN
-            RETURN OLD;
-        END IF;
-        IF TG_TABLE_NAME = 'cases_accesslog'
-           AND coalesce(current_setting('woonoverlast.accesslog_purge_before', true), '') <> ''
-           AND OLD.at < current_setting('woonoverlast.accesslog_purge_before', true)::timestamptz
-        THEN
-            RETURN OLD;
+        IF TG_TABLE_NAME = 'cases_event' THEN
+            IF OLD.case_id::text = current_setting('woonoverlast.retention_case', true) THEN
+                RETURN OLD;
+            END IF;
+        ELSIF TG_TABLE_NAME = 'cases_accesslog' THEN
+            IF coalesce(current_setting('woonoverlast.accesslog_purge_before', true), '') <> '' THEN
+                IF OLD.at < current_setting('woonoverlast.accesslog_purge_before', true)::timestamptz
+                THEN
+                    RETURN OLD;
+                END IF;
+            END IF;
         END IF;
     END IF;
     RAISE EXCEPTION USING MESSAGE = 'table ' || TG_TABLE_NAME || ' is append-only';

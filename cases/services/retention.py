@@ -113,12 +113,16 @@ def plan(today: date | None = None) -> list[PlannedRemoval]:
     return planned
 
 
-def _allow_event_removal(case_id: int) -> None:
-    # The append-only trigger lets DELETE through only for this case, in this transaction.
+def _allow_event_removal(case_id: int | None) -> None:
+    """Let the append-only trigger pass DELETEs of this case's events (None: none again).
+
+    The setting is transaction-local; it is also cleared explicitly, because inside an outer
+    transaction it would otherwise outlive this case."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT set_config('woonoverlast.retention_case', %s, true)", [str(case_id)]
+                "SELECT set_config('woonoverlast.retention_case', %s, true)",
+                ["" if case_id is None else str(case_id)],
             )
 
 
@@ -151,11 +155,16 @@ def _delete_history(model, **lookup) -> int:
     return deleted
 
 
-def _scrub(value):
+# Event data keys that hold configuration labels (stage names, kader, levels), never
+# something typed about a person; every other text in event data is removed.
+STRUCTURAL_KEYS = {"from", "to", "stage", "kader", "level", "old_level", "category", "status"}
+
+
+def _scrub(value, key=None):
     if isinstance(value, str):
-        return REMOVED_TEXT if value else value
+        return value if key in STRUCTURAL_KEYS or not value else REMOVED_TEXT
     if isinstance(value, dict):
-        return {k: _scrub(v) for k, v in value.items()}
+        return {k: _scrub(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [_scrub(v) for v in value]
     return value
@@ -267,12 +276,13 @@ def _destroy(case: Case, files: list[str]) -> dict:
     counts = {"bijlagen": _remove_attachments(case, files)}
     persons = _remove_persons(case)
     counts.update(persons)
-    counts["historie"] = _purge_history_of_case(case)
     counts["gebeurtenissen"] = Event.objects.filter(case=case).delete()[0]
     for model in _case_child_models():
         if model is not Event:
             counts[model._meta.model_name] = model.objects.filter(case=case).delete()[0] or 0
     Case.objects.filter(pk=case.pk).delete()
+    # Last: simple-history writes a "deleted" row with the final values on every delete above.
+    counts["historie"] = _purge_history_of_case(case)
     return {k: v for k, v in counts.items() if v}
 
 
@@ -301,7 +311,9 @@ def apply(removal: PlannedRemoval) -> DestructionRecord | None:
             if RetentionCategory.FREE_TEXT in included:
                 removed.update(_remove_free_text(case))
             removed["historie"] = _purge_history_of_case(case)
+            case.refresh_from_db()
             _snapshot(case)
+        _allow_event_removal(None)
         record = DestructionRecord.objects.create(
             case_id_ref=case.pk,
             case_reference=case.reference,
@@ -363,6 +375,9 @@ def purge_access_log(today: date | None = None) -> int:
                     [cutoff.isoformat()],
                 )
         deleted, _per_model = AccessLog.objects.filter(at__lt=cutoff).delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('woonoverlast.accesslog_purge_before', '', true)")
     return deleted
 
 
