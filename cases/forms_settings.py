@@ -39,10 +39,18 @@ class RetentionRuleForm(StyledFormMixin, forms.ModelForm):
             }
         }
 
-    def validate_constraints(self, exclude=None):
-        try:
-            super().validate_constraints(exclude=exclude)
-        except forms.ValidationError:
+    def clean(self):
+        cleaned = super().clean()
+        same = RetentionRule.objects.filter(
+            organisation=cleaned.get("organisation"), category=cleaned.get("category")
+        ).exclude(pk=self.instance.pk)
+        if cleaned.get("category") and same.exists():
             raise forms.ValidationError(
                 _("Voor deze organisatie en dit soort gegevens bestaat al een bewaartermijn.")
-            ) from None
+            )
+        return cleaned
+
+    def validate_constraints(self):
+        # clean() has said it in Dutch already; the database constraint stays as a backstop.
+        if not self.has_error(forms.forms.NON_FIELD_ERRORS):
+            super().validate_constraints()

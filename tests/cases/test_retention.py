@@ -59,9 +59,7 @@ def rows_mentioning(text: str) -> list[str]:
 def full_case(consulent, client_for):
     """A closed case full of personal data, with history, events, a file and access-log rows."""
     case = make_case(consulent, summary=f"{NAME} {SURNAME} maakt al maanden overlast.")
-    add_person(
-        consulent, case, first_name=NAME, last_name=SURNAME, birth_date=date(1970, 1, 1)
-    )
+    add_person(consulent, case, first_name=NAME, last_name=SURNAME, birth_date=date(1970, 1, 1))
     melder = add_person(consulent, case, role=PersonRole.MELDER, last_name="Meldersma")
     add_report(
         consulent,
