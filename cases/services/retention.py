@@ -16,7 +16,7 @@ from datetime import date
 from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,8 @@ from cases.models import (
 )
 
 REMOVED_TEXT = "[verwijderd na bewaartermijn]"
+# Short fields that are typed free text rather than a label (titles, descriptions, questions).
+SHORT_FREE_TEXT = {"title", "description", "question", "reason", "original_name"}
 # Broader categories include what the narrower ones remove.
 INCLUDES = {
     RetentionCategory.FREE_TEXT: {RetentionCategory.FREE_TEXT},
@@ -197,19 +199,14 @@ def _remove_free_text(case: Case) -> dict:
     # one scrubbed snapshot is written (_snapshot), so no old value survives in history.
     Case.objects.filter(pk=case.pk).update(**case_fields)
     counts["zaak"] = 1
-    text_fields = {
-        "report": ["description"],
-        "note": ["text"],
-        "decision": ["text"],
-        "attachment": ["description"],
-    }
     for model in _case_child_models():
+        # Every long text on a case record is typed by a person, so it may name people.
         names = [
             f.name
             for f in model._meta.concrete_fields
-            if f.name in text_fields.get(model._meta.model_name, [])
+            if isinstance(f, models.TextField) or f.name in SHORT_FREE_TEXT
         ]
-        if not names:
+        if not names or model is Event:
             continue
         counts[model._meta.model_name] = model.objects.filter(case=case).update(
             **{name: REMOVED_TEXT for name in names}
@@ -274,13 +271,14 @@ def _snapshot(case: Case) -> None:
 
 def _destroy(case: Case, files: list[str]) -> dict:
     counts = {"bijlagen": _remove_attachments(case, files)}
-    persons = _remove_persons(case)
-    counts.update(persons)
+    counts.update(_remove_persons(case))
     counts["gebeurtenissen"] = Event.objects.filter(case=case).delete()[0]
-    for model in _case_child_models():
-        if model is not Event:
-            counts[model._meta.model_name] = model.objects.filter(case=case).delete()[0] or 0
-    Case.objects.filter(pk=case.pk).delete()
+    # The cascade from the case removes every other record that hangs on it, in an order
+    # Django's collector works out (protected links between doomed rows are allowed).
+    _total, per_model = Case.objects.filter(pk=case.pk).delete()
+    for label, count in per_model.items():
+        if not label.split(".")[-1].lower().startswith("historical"):
+            counts[label.split(".")[-1].lower()] = count
     # Last: simple-history writes a "deleted" row with the final values on every delete above.
     counts["historie"] = _purge_history_of_case(case)
     return {k: v for k, v in counts.items() if v}
