@@ -21,7 +21,7 @@ def otp_exempt(view_func):
 def _redirect(request, url_name, next_path):
     # The path only: a query string may hold a search term, which must not travel on.
     url = f"{reverse(url_name)}?{urlencode({'next': next_path})}"
-    if getattr(request, "htmx", False):
+    if request.headers.get("HX-Request") == "true":  # htmx follows this header, not a 302
         return HttpResponseClientRedirect(url)
     return redirect(url)
 
