@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from base64 import b32encode
+from typing import cast
 
 import django_otp
 import qrcode
@@ -63,6 +64,11 @@ def qr_svg(device: TOTPDevice) -> str:
     return svg[svg.index("<svg") :]
 
 
+def _user(request: HttpRequest) -> User:
+    # Both steps run only for a logged-in user (password checked, second factor pending).
+    return cast(User, request.user)
+
+
 def _clean(token: str) -> str:
     return "".join(token.split()).lower()
 
@@ -74,7 +80,7 @@ def confirm_enrolment(request: HttpRequest, device: TOTPDevice, token: str) -> l
     On success the user's older devices are replaced, new backup codes are made, the session
     counts as verified and the backup codes are returned (shown once). None: wrong code.
     """
-    user = request.user
+    user = _user(request)
     device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user)
     if device.confirmed or not device.verify_token(_clean(token)):
         return None
@@ -119,7 +125,7 @@ def verify(request: HttpRequest, token: str) -> bool:
     A backup code is used up by a successful check. Raises Throttled while every device
     is still in its waiting time after wrong codes.
     """
-    user = request.user
+    user = _user(request)
     token = _clean(token)
     devices = list(django_otp.devices_for_user(user, confirmed=True))
     allowed = [device for device in devices if device.verify_is_allowed()[0]]
