@@ -127,14 +127,16 @@ def verify(request: HttpRequest, token: str) -> bool:
     """
     user = _user(request)
     token = _clean(token)
-    devices = list(django_otp.devices_for_user(user, confirmed=True))
+    # App codes are digits, backup codes letters and digits: ask only the devices that fit.
+    devices = [
+        device
+        for device in django_otp.devices_for_user(user, confirmed=True)
+        if token.isdigit() or not isinstance(device, TOTPDevice)
+    ]
     allowed = [device for device in devices if device.verify_is_allowed()[0]]
     if devices and not allowed:
         raise Throttled
     for device in allowed:
-        # App codes are digits, backup codes letters and digits: ask only the device that fits.
-        if isinstance(device, TOTPDevice) and not token.isdigit():
-            continue
         verified = django_otp.verify_token(user, device.persistent_id, token)
         if verified is not None:
             django_otp.login(request, verified)
