@@ -11,7 +11,7 @@ help: ## List the targets
 demo: ## Demo on http://127.0.0.1:8000 (SQLite, embedded Celery worker + beat; logins printed)
 	scripts/demo.sh
 
-test: ## The whole test suite: ruff, makemigrations --check, check, pytest (ARGS="..." for pytest)
+test: ## The whole test suite: ruff, migrations, check (+ --deploy), bandit, mypy, pytest (ARGS=...)
 	scripts/test.sh $(ARGS)
 
 lint: ## ruff check and ruff format --check

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from woonoverlast.forms import style_form
 
@@ -58,7 +59,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
             "-occurred_at", "-id"
         )[:limit]
     )
-    visible_targets = {
+    visible_targets: dict[str, QuerySet[Any]] = {
         "report": case_access.reports(),
         "note": case_access.notes(),
         "attachment": case_access.attachments(),
@@ -67,7 +68,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
-        if event.target_type:
+        if event.target_type and event.target_id is not None:
             wanted.setdefault(event.target_type, set()).add(event.target_id)
     loaded = {
         kind: {obj.pk: obj for obj in visible_targets[kind].filter(pk__in=ids)}

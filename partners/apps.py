@@ -8,7 +8,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Ketenpartners")
 
     def ready(self):
-        from . import roles
+        from . import roles, signals  # noqa: F401  (signals: connects the receivers)
 
         # After every app's migrations: role permissions may live in apps migrated later.
         post_migrate.connect(roles.sync_role_groups, dispatch_uid="partners.sync_role_groups")

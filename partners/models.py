@@ -84,3 +84,28 @@ class User(AbstractUser):
             self.groups.remove(*stale)
         if self.organisation_id:
             self.groups.add(self.organisation.group_id)
+
+
+class UserSession(models.Model):
+    """One logged-in session of a user, recorded at login (see docs/adr/0009).
+
+    Django's session store cannot be searched by user; this row links a session key to its
+    user so that a user can see and end their own sessions, and deactivating a user ends all
+    of theirs at once. The session itself stays in Django's session store.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    session_key = models.CharField(_("sessiesleutel"), max_length=40, unique=True)
+    created_at = models.DateTimeField(_("ingelogd op"))
+    last_seen = models.DateTimeField(_("laatst actief"))
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        ordering = ["-last_seen"]
+
+    def __str__(self):
+        return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -4,9 +4,11 @@ from celery import shared_task
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from . import sessions
+
 
 @shared_task(acks_late=True)
 def clear_expired_sessions() -> int:
-    """Remove expired sessions (idempotent: a second run finds nothing to remove)."""
+    """Remove expired sessions and their user records (idempotent)."""
     deleted, _per_model = Session.objects.filter(expire_date__lt=timezone.now()).delete()
-    return deleted
+    return deleted + sessions.clear_stale()

@@ -15,6 +15,8 @@ if [ "${DEMO_USE_ENV:-}" != 1 ]; then
     unset DATABASE_URL CELERY_BROKER_URL
 fi
 export DEBUG=true
+# The demo logs in with a password alone; production asks every user for a second factor.
+export WOONOVERLAST_REQUIRE_2FA="${WOONOVERLAST_REQUIRE_2FA:-false}"
 VAR_DIR="${WOONOVERLAST_VAR_DIR:-$ROOT/var}"
 PY=.venv/bin/python
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, migrations check, Django system check and pytest.
+# The whole test suite: lint, migrations check, Django system checks (also --deploy),
+# bandit, mypy and pytest.
 #
 #   scripts/test.sh [pytest args...]      (make test; .ci/run calls this)
 #
@@ -143,6 +144,24 @@ step "makemigrations --check"
 
 step "manage.py check"
 "$PY" manage.py check
+
+step "manage.py check --deploy (production settings, warnings fail)"
+# The values a production install sets (docker-compose.yml); a fresh random key each run.
+# env -u: the test-only async switch exported above is no part of production.
+env -u DJANGO_ALLOW_ASYNC_UNSAFE \
+    DEBUG=false \
+    SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+    ALLOWED_HOSTS=woonoverlast.example.nl \
+    CSRF_TRUSTED_ORIGINS=https://woonoverlast.example.nl \
+    SECURE_SSL_REDIRECT=true \
+    EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend \
+    "$PY" manage.py check --deploy --fail-level WARNING
+
+step "bandit (security lint; any finding fails)"
+.venv/bin/bandit -c pyproject.toml -r . -q
+
+step "mypy (django-stubs) on services and selectors"
+.venv/bin/mypy
 
 step "pytest"
 set +e

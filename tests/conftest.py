@@ -17,6 +17,18 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_off(settings):
+    """The test settings: no second factor, so client.force_login reaches the pages.
+
+    Tests of two-factor authentication turn it on with `settings.WOONOVERLAST_REQUIRE_2FA`.
+    """
+    settings.WOONOVERLAST_REQUIRE_2FA = False
+
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
 @pytest.fixture
 def corporatie(db):
     return OrganisationFactory(name="Woonstichting De Linde", kind=OrganisationKind.CORPORATIE)
@@ -67,7 +79,8 @@ def client_for(client):
     """client_for(user): the test client, logged in as `user`."""
 
     def login(user):
-        client.force_login(user)
+        # With django-axes first in AUTHENTICATION_BACKENDS the backend is named explicitly.
+        client.force_login(user, backend=MODEL_BACKEND)
         return client
 
     return login

@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False), name="home"),
+    path("account/", include("partners.urls")),
     path("account/", include("django.contrib.auth.urls")),
     path("zaken/", include("cases.urls")),
     path("notificaties/", include("cases.urls_notifications")),

@@ -44,7 +44,8 @@ class DemoSeeder:
         self.organisations = organisations
         self.users = users
         self.clock = clock
-        self.rng = random.Random(SEED)  # noqa: S311 - deterministic demo data, not secrets
+        # Deterministic fictional demo data, no secrets: a seeded PRNG is what is wanted here.
+        self.rng = random.Random(SEED)  # noqa: S311  # nosec B311
         self.now = timezone.now()
         self.today = timezone.localdate()
         self.categories = {category.code: category for category in NuisanceCategory.objects.all()}

@@ -94,6 +94,9 @@ class Report(models.Model):
 
     history = HistoricalRecords()
 
+    # Not a column: set per viewer by selectors.case_timeline (may this user see the melder?).
+    melder_visible: bool
+
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")

@@ -6,6 +6,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -103,9 +104,14 @@ def update_case(*, actor, access: CaseAccess, categories=None, **fields) -> Case
     _save(case, actor)
     if categories is not None:
         case.categories.set(categories)
-    labels = [str(Case._meta.get_field(name).verbose_name) for name in changed]
+    labels = [_field_label(name) for name in changed]
     _record(case, Event.Kind.CASE_CHANGED, actor, fields=changed, labels=labels)
     return case
+
+
+def _field_label(name: str) -> str:
+    field = Case._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, Field) else name
 
 
 def _require(access: CaseAccess, model_name: str):

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db.models import Count
+from django.test import RequestFactory
 from django.utils import timezone
 
 from cases.models import (
@@ -41,6 +42,11 @@ def fast_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def login_request():
+    # django-axes (first backend) needs the request it would count a failure against.
+    return RequestFactory().post("/account/login/")
+
+
 def seed(**options) -> str:
     out = StringIO()
     call_command("seed_demo", stdout=out, **options)
@@ -68,7 +74,7 @@ def test_seed_demo_twice_creates_everything_once():
             assert user.organisation.kind == kind
         assert user.groups.filter(name=role).exists()
         assert user.email.endswith(".example")
-        assert authenticate(username=username, password=PASSWORD) == user
+        assert authenticate(login_request(), username=username, password=PASSWORD) == user
     consulent = User.objects.get(username="consulent")
     consulent_b = User.objects.get(username="consulent-b")
     assert consulent.organisation != consulent_b.organisation
@@ -129,20 +135,20 @@ def test_seed_demo_generates_a_password_once(monkeypatch):
     monkeypatch.delenv("DEMO_PASSWORD", raising=False)
     output = seed()
     password = re.search(r"Wachtwoord voor alle demo-gebruikers: (\S+)", output).group(1)
-    assert authenticate(username="politie", password=password) is not None
+    assert authenticate(login_request(), username="politie", password=password) is not None
 
     again = seed()
     assert "Wachtwoord voor" not in again
     assert "houden hun wachtwoord" in again
-    assert authenticate(username="politie", password=password) is not None
+    assert authenticate(login_request(), username="politie", password=password) is not None
 
     # A demo user that went missing comes back with a new password; the others keep theirs.
     User.objects.get(username="beheer").delete()
     partial = seed()
     new = re.search(r"Wachtwoord voor de nieuwe demo-gebruikers: (\S+)", partial).group(1)
-    assert authenticate(username="beheer", password=new) is not None
-    assert authenticate(username="politie", password=password) is not None
-    assert authenticate(username="politie", password=new) is None
+    assert authenticate(login_request(), username="beheer", password=new) is not None
+    assert authenticate(login_request(), username="politie", password=password) is not None
+    assert authenticate(login_request(), username="politie", password=new) is None
 
 
 @pytest.mark.django_db
@@ -150,4 +156,4 @@ def test_seed_demo_takes_the_password_from_the_environment(monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
     output = seed()
     assert PASSWORD not in output
-    assert authenticate(username="ggd", password=PASSWORD) is not None
+    assert authenticate(login_request(), username="ggd", password=PASSWORD) is not None
