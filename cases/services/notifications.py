@@ -6,6 +6,8 @@ E-mails carry the case reference and a link, never personal data of betrokkenen.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -46,7 +48,7 @@ def notify(recipients, *, key: str, kind: str, text: str, case=None, link: str =
         from cases.tasks import send_notification_email
 
         for pk in direct:
-            transaction.on_commit(lambda pk=pk: send_notification_email.delay(pk))
+            transaction.on_commit(partial(send_notification_email.delay, pk))
     return created
 
 
@@ -89,7 +91,7 @@ def send_notification_email_now(notification_id: int) -> bool:
 
 def pending_direct_email_ids(older_than_minutes: int = 5) -> list[int]:
     """Notifications whose on-commit e-mail task got lost (a crash, a broker outage)."""
-    cutoff = clock.now() - timezone.timedelta(minutes=older_than_minutes)
+    cutoff = clock.now() - timedelta(minutes=older_than_minutes)
     return list(
         Notification.objects.filter(
             emailed_at__isnull=True,
