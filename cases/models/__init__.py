@@ -1,3 +1,4 @@
+from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
@@ -5,6 +6,7 @@ from .records import Attachment, CasePerson, Note, Person, Report
 from .workflow import Stage, Transition, Workflow
 
 __all__ = [
+    "ActionItem",
     "AccessLog",
     "Attachment",
     "Case",
