@@ -196,7 +196,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "partners.tasks.clear_expired_sessions",
         "schedule": crontab(minute=17, hour=3),
     },
+    # The casusoverleg sweeps are idempotent (a unique key per notice): hourly is safe.
+    "meetings-compose-agendas": {
+        "task": "meetings.tasks.compose_agendas",
+        "schedule": crontab(minute=5),
+    },
+    "meetings-participant-notices": {
+        "task": "meetings.tasks.send_meeting_notices",
+        "schedule": crontab(minute=20, hour="7-18"),
+    },
+    "meetings-minutes-reminders": {
+        "task": "meetings.tasks.remind_minutes",
+        "schedule": crontab(minute=35, hour=9),
+    },
 }
+
+# The casusoverleg: notice to participants this many working days before a meeting, and
+# the address used in links in e-mails and calendar files.
+MEETING_NOTICE_WORKING_DAYS = env.int("MEETING_NOTICE_WORKING_DAYS", default=2)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
