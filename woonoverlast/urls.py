@@ -6,5 +6,6 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False), name="home"),
     path("account/", include("django.contrib.auth.urls")),
     path("zaken/", include("cases.urls")),
+    path("overleg/", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,7 @@ from .. import access, services
 from ..forms import ActionItemForm
 from ..models import AccessLog, ActionItem
 from ..models.choices import AccessLevel
-from .common import render_contribution, submitted
+from .common import submitted
 
 
 @require_http_methods(["GET", "POST"])
@@ -30,8 +30,17 @@ def action_add(request, reference):
         services.add_action_item(actor=request.user, access=case_access, **form.cleaned_data)
         messages.success(request, _("Het actiepunt is toegevoegd."))
         return redirect("cases:detail", reference=reference)
-    return render_contribution(
-        request, case_access, form, _("Actiepunt toevoegen"), _("Actiepunt toevoegen")
+    title = _("Actiepunt toevoegen")
+    return render(
+        request,
+        "cases/contribution_form.html",
+        {
+            "case": case_access.case,
+            "form": form,
+            "title": title,
+            "submit_label": title,
+            "process_only": not case_access.sees_details,
+        },
     )
 
 
