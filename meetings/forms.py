@@ -113,8 +113,8 @@ class RequestForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, series, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["series"].queryset = series
-        if len(series) == 1:
-            self.fields["series"].initial = series[0]
+        if series.count() == 1:
+            self.fields["series"].initial = series.first()
         self.fields["partners_needed"].queryset = Organisation.objects.filter(
             meeting_series__in=series
         ).distinct()

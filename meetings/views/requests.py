@@ -20,8 +20,8 @@ def request_create(request, reference):
     case_access = access.get_case_access(
         request, reference, action=AccessLog.Action.CREATE, minimum_level=AccessLevel.PROCES
     )
-    series = list(services.series_for_request(request.user).order_by("name"))
-    if not series:
+    series = services.series_for_request(request.user).order_by("name")
+    if not series.exists():
         return render(request, "403.html", status=403)
     form = RequestForm(submitted(request), series=series)
     if request.method == "POST" and form.is_valid():
