@@ -87,9 +87,8 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
 
     @property
     def meeting_fields(self):
-        data = dict(self.cleaned_data)
-        data.pop("date"), data.pop("start_time")
-        return data
+        names = ("duration_minutes", "location", "video_link", "chair")
+        return {name: self.cleaned_data[name] for name in names}
 
 
 class RequestForm(StyledFormMixin, forms.Form):

@@ -40,7 +40,7 @@ class Overleg:
     case_private: object  # gemeente proces only, no one else
 
 
-def build_overleg(days_ahead: int = 14) -> Overleg:
+def build_overleg(days_ahead: int = 14, with_meetings: bool = True) -> Overleg:
     corporatie = OrganisationFactory(
         name="Woonstichting De Linde", kind=OrganisationKind.CORPORATIE
     )
@@ -108,6 +108,23 @@ def build_overleg(days_ahead: int = 14) -> Overleg:
         cutoff_working_days=3,
         participants=[corporatie, politie, ggd],
     )
+    if not with_meetings:
+        return Overleg(
+            corporatie,
+            gemeente,
+            politie,
+            ggd,
+            consulent,
+            coordinator,
+            agent,
+            ggd_user,
+            series,
+            None,
+            None,
+            case_all,
+            case_police,
+            case_private,
+        )
     start = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
     meeting = services.plan_meeting(
         actor=coordinator,
