@@ -1,9 +1,4 @@
-"""Every write of the casusoverleg, one function per business action, each in a transaction.
-
-What a meeting adds to a case (decisions, actiepunten) goes through cases.services; this
-module only links the agenda item to the rows those services create. A meeting whose
-verslag is vastgesteld is read-only: every write below refuses it.
-"""
+"""Writes of the planning: series, meetings, requests, the agenda and its documents."""
 
 from __future__ import annotations
 
@@ -15,38 +10,13 @@ from django.utils.translation import gettext as _
 
 from cases import access as case_access_module
 from cases import selectors as case_selectors
-from cases import services as case_services
 from cases.models import Case
 from cases.models.choices import AccessLevel
+from meetings import planning
+from meetings.models import AgendaItem, AgendaRequest, Meeting, MeetingDocument, Series
+from meetings.selectors import coordinator_level
 
-from . import planning
-from .models import AgendaItem, AgendaRequest, Meeting, MeetingDocument, Series
-from .selectors import case_access_for, coordinator_level, may_coordinate
-
-
-class MeetingError(ValueError):
-    """A refused action, with a Dutch message for the user."""
-
-
-def _save(instance, actor):
-    instance._history_user = actor
-    instance.save()
-    return instance
-
-
-def _require_coordinator(actor, series: Series):
-    if not may_coordinate(actor, series):
-        raise PermissionDenied(_("Alleen de coördinator van dit overleg mag dit doen."))
-
-
-def _require_open(meeting: Meeting):
-    if meeting.is_final:
-        raise MeetingError(_("Het verslag is vastgesteld; dit overleg kan niet meer veranderen."))
-
-
-def _lock(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
-
+from .common import MeetingError, _lock, _require_coordinator, _require_open, _save
 
 # -- series and meetings -----------------------------------------------------------------
 
@@ -409,88 +379,8 @@ def request_documents(*, actor, meeting: Meeting, kind: str) -> list[MeetingDocu
         )
         for organisation in organisations
     ]
-    from .tasks import generate_document
+    from meetings.tasks import generate_document
 
     ids = [document.pk for document in documents]
     transaction.on_commit(lambda: [generate_document.delay(pk) for pk in ids])
     return documents
-
-
-# -- the outcome per item ----------------------------------------------------------------
-
-
-def _item_for_outcome(actor, item: AgendaItem):
-    meeting = _lock(item.meeting)
-    _require_coordinator(actor, meeting.series)
-    _require_open(meeting)
-    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    access = case_access_for(actor, item.case)
-    if access is None or not access.sees_process:
-        raise PermissionDenied(_("U ziet deze zaak niet (meer)."))
-    return meeting, item, access
-
-
-@transaction.atomic
-def record_outcome(
-    *,
-    actor,
-    item: AgendaItem,
-    minutes: str,
-    agreements: str,
-    next_review_on,
-    betrokkene_informed,
-    not_informed_reason: str = "",
-) -> AgendaItem:
-    _meeting, item, _access = _item_for_outcome(actor, item)
-    if betrokkene_informed is False and not not_informed_reason.strip():
-        raise MeetingError(_("Leg vast waarom de betrokkene niet is geïnformeerd."))
-    item.minutes = minutes.strip()
-    item.agreements = agreements.strip()
-    item.next_review_on = next_review_on
-    item.betrokkene_informed = betrokkene_informed
-    item.not_informed_reason = "" if betrokkene_informed else not_informed_reason.strip()
-    return _save(item, actor)
-
-
-@transaction.atomic
-def record_item_decision(*, actor, item: AgendaItem, kind: str, text: str):
-    meeting, item, access = _item_for_outcome(actor, item)
-    decision = case_services.record_body_decision(
-        actor=actor,
-        access=access,
-        decided_on=timezone.localdate(min(meeting.starts_at, timezone.now())),
-        body=meeting.series.name,
-        kind=kind,
-        text=text,
-        reference=_("%(meeting)s, agendapunt %(order)s")
-        % {"meeting": meeting, "order": item.order},
-    )
-    item.decisions.add(decision)
-    return decision
-
-
-@transaction.atomic
-def add_item_action(
-    *,
-    actor,
-    item: AgendaItem,
-    title,
-    owner_organisation,
-    due_on,
-    owner=None,
-    description="",
-    source_decision=None,
-):
-    _meeting, item, access = _item_for_outcome(actor, item)
-    action = case_services.add_action_item(
-        actor=actor,
-        access=access,
-        title=title,
-        description=description,
-        owner_organisation=owner_organisation,
-        owner=owner,
-        due_on=due_on,
-        source_decision=source_decision,
-    )
-    item.action_items.add(action)
-    return action
