@@ -1,6 +1,6 @@
 # Woonoverlast: the commands. `make` alone lists them.
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint lock vendor
+.PHONY: help demo test lint lock vendor bench-agenda
 
 VENV := .venv
 
@@ -27,3 +27,6 @@ lock: ## Regenerate requirements.lock and requirements-dev.lock from pyproject.t
 
 vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/vendor/ (npm)
 	scripts/vendor-static.sh
+
+bench-agenda: ## Time the casusoverleg agenda PDFs: 30 items for 6 organisations (rolled back)
+	$(VENV)/bin/python manage.py bench_agenda --items 30 --organisations 6

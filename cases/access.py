@@ -187,6 +187,27 @@ class CaseAccess:
             self.case.attachments.select_related("uploaded_by", "organisation")
         )
 
+    def action_items(self):
+        """Actiepunten are process information: visible from level `proces`."""
+        if not self.sees_process:
+            return self.case.action_items.none()
+        return self.case.action_items.select_related(
+            "owner_organisation", "owner", "created_by", "completed_by"
+        )
+
+    @property
+    def can_add_action_item(self) -> bool:
+        return self.sees_process and self.user.has_perm("cases.add_actionitem")
+
+    def can_complete_action_item(self, item) -> bool:
+        """The owning organisation closes its own actiepunt; the lead organisation any."""
+        return (
+            item.is_open
+            and self.sees_process
+            and self.user.has_perm("cases.change_actionitem")
+            and (item.owner_organisation_id == self.organisation_id or self.is_lead)
+        )
+
 
 def access_level(user, case: Case) -> str | None:
     organisation_id = _organisation_id(user)
@@ -331,3 +352,53 @@ def cases_for_sweeps() -> QuerySet[Case]:
     (a notification is created only for a recipient who can see the case).
     """
     return Case.objects.all()
+
+
+# -- Actiepunten and the casusoverleg -------------------------------------------------------
+
+
+def visible_action_items(user):
+    """Actiepunten in cases the user's organisation sees at least at level `proces`."""
+    from .models import ActionItem
+
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_actionitem"):
+        return ActionItem.objects.none()
+    process_cases = visible_cases(user).filter(
+        Q(lead_organisation_id=organisation_id)
+        | Q(
+            Exists(
+                _active_participation(organisation_id).filter(
+                    level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG]
+                )
+            )
+        )
+    )
+    return ActionItem.objects.filter(case__in=process_cases)
+
+
+def organisation_levels(organisation_id: int, cases) -> dict[int, str]:
+    """{case id: level} for the cases `organisation_id` may see (lead = volledig).
+
+    For documents made for an organisation other than the reader's own (the agenda and
+    verslag of the casusoverleg, printed per participant).
+    """
+    case_ids = [case.pk for case in cases]
+    levels = {
+        case.pk: AccessLevel.VOLLEDIG
+        for case in cases
+        if case.lead_organisation_id == organisation_id
+    }
+    shared = Participation.objects.filter(
+        case_id__in=case_ids, organisation_id=organisation_id, revoked_at__isnull=True
+    ).values_list("case_id", "level")
+    for case_id, level in shared:
+        levels.setdefault(case_id, level)
+    return levels
+
+
+def lowest_level(*levels: str | None) -> str | None:
+    """The most restrictive of `levels` (None, no access at all, wins)."""
+    if any(level is None for level in levels):
+        return None
+    return min(levels, key=LEVEL_RANK.__getitem__)

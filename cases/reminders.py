@@ -130,4 +130,51 @@ def melder_contact_reminders(today: date, config: ReminderSettings) -> Iterator[
         )
 
 
-RULES = [stage_reminders, melder_contact_reminders]
+def members_who_do_case_work(organisation_id: int):
+    """Users of the organisation whose role takes on actiepunten (a permission, no role name)."""
+    User = get_user_model()
+    perm = Q(groups__permissions__codename="change_actionitem") | Q(
+        user_permissions__codename="change_actionitem"
+    )
+    return list(
+        User.objects.filter(perm, organisation_id=organisation_id, is_active=True).distinct()
+    )
+
+
+def action_item_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+    """Open actiepunten due within N working days (once), and overdue ones (once a week)."""
+    from cases.models import ActionItem
+
+    horizon = workdays.add_working_days(today, config.action_due_working_days)
+    items = ActionItem.objects.filter(
+        case__in=access.cases_for_sweeps(),
+        status=ActionItem.Status.OPEN,
+        due_on__lte=horizon,
+    ).select_related("case", "owner")
+    for item in items.iterator(chunk_size=500):
+        recipients = (
+            [item.owner] if item.owner_id else members_who_do_case_work(item.owner_organisation_id)
+        )
+        values = {"ref": item.case.reference, "due": item.due_on.strftime("%d-%m-%Y")}
+        if item.due_on < today:
+            year, week, _day = today.isocalendar()
+            yield Reminder(
+                key=f"action_overdue:{item.pk}:{year}-{week:02d}",
+                kind=Notification.Kind.ACTION_OVERDUE,
+                text=_("%(ref)s: een actiepunt is verlopen (uiterlijk %(due)s).") % values,
+                recipients=recipients,
+                case=item.case,
+                link=_case_link(item.case),
+            )
+        else:
+            yield Reminder(
+                key=f"action_due:{item.pk}:{item.due_on:%Y%m%d}",
+                kind=Notification.Kind.ACTION_DUE,
+                text=_("%(ref)s: een actiepunt moet uiterlijk %(due)s klaar zijn.") % values,
+                recipients=recipients,
+                case=item.case,
+                link=_case_link(item.case),
+            )
+
+
+RULES = [stage_reminders, melder_contact_reminders, action_item_reminders]

@@ -65,6 +65,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "attachment": case_access.attachments(),
         "caseperson": case_access.case_persons(),
         "decision": case_access.decisions(),
+        "actionitem": case_access.action_items(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Casusoverleg")
+
+    def seed_demo(self, organisations, users) -> str:
+        """Hook for `seed_demo`: the casusoverleg part of the demo data."""
+        from .demo import seed
+
+        return seed(organisations, users)

@@ -20,17 +20,48 @@ CASE_WORK = [
     "cases.add_note",
     "cases.view_attachment",
     "cases.add_attachment",
+    "cases.view_actionitem",
+    "cases.add_actionitem",
+    "cases.change_actionitem",
+]
+
+# The casusoverleg: everyone who works on cases may ask for a case to be discussed and read
+# the meetings of their organisation; the coordinator plans them and minutes the outcome.
+MEETING_PARTICIPATION = [
+    "meetings.view_series",
+    "meetings.view_meeting",
+    "meetings.add_agendarequest",
+]
+MEETING_COORDINATION = [
+    "meetings.add_series",
+    "meetings.change_series",
+    "meetings.add_meeting",
+    "meetings.change_meeting",
+    "meetings.view_agendarequest",
+    "meetings.change_agendarequest",
+    "meetings.view_agendaitem",
+    "meetings.add_agendaitem",
+    "meetings.change_agendaitem",
+    "cases.add_decision",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "Medewerker": CASE_WORK,
-    "Coordinator": [*CASE_WORK, "cases.receive_coordinator_reminders"],
+    "Medewerker": CASE_WORK + MEETING_PARTICIPATION,
+    "Coordinator": [
+        *CASE_WORK,
+        *MEETING_PARTICIPATION,
+        *MEETING_COORDINATION,
+        "cases.receive_coordinator_reminders",
+    ],
     "Lezer": [
         "cases.view_case",
         "cases.view_person",
         "cases.view_report",
         "cases.view_note",
         "cases.view_attachment",
+        "cases.view_actionitem",
+        "meetings.view_series",
+        "meetings.view_meeting",
     ],
     "Beheerder": [
         "partners.view_user",

@@ -206,8 +206,6 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="woonoverlast@localhost")
-# The address in e-mailed links (no personal data in mail, only a link back here).
-SITE_URL = env.str("SITE_URL", default="http://localhost:8000")
 
 # Bewaartermijnen: closed cases are destroyed this many months after closure unless a
 # retention rule (set in the app) says otherwise; the access log has its own period.
@@ -260,13 +258,36 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.retention_sweep",
         "schedule": crontab(minute=40, hour=2),
     },
+    # The casusoverleg sweeps are idempotent (a unique key per notice): hourly is safe.
+    "meetings-compose-agendas": {
+        "task": "meetings.tasks.compose_agendas",
+        "schedule": crontab(minute=5),
+    },
+    "meetings-participant-notices": {
+        "task": "meetings.tasks.send_meeting_notices",
+        "schedule": crontab(minute=20, hour="7-18"),
+    },
+    "meetings-minutes-reminders": {
+        "task": "meetings.tasks.remind_minutes",
+        "schedule": crontab(minute=35, hour=9),
+    },
 }
+
+# The casusoverleg: notice to participants this many working days before a meeting, and
+# the address used in links in e-mails and calendar files (mails carry no personal data).
+MEETING_NOTICE_WORKING_DAYS = env.int("MEETING_NOTICE_WORKING_DAYS", default=2)
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint and fontTools log every layout step at INFO.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

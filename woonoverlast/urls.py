@@ -9,5 +9,6 @@ urlpatterns = [
     path("zaken/", include("cases.urls")),
     path("notificaties/", include("cases.urls_notifications")),
     path("instellingen/", include("cases.urls_settings")),
+    path("overleg/", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

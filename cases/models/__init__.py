@@ -1,3 +1,4 @@
+from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
@@ -13,6 +14,7 @@ __all__ = [
     "Notification",
     "DigestSent",
     "DestructionRecord",
+    "ActionItem",
     "AccessLog",
     "Attachment",
     "Case",

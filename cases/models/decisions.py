@@ -25,6 +25,9 @@ class Decision(models.Model):
     )
     kind = models.CharField(_("soort besluit"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("besluit"))
+    # Where the decision was taken, e.g. "Casusoverleg Rivierstad 12-01-2027, agendapunt 3".
+    # Plain text on purpose: the case register never points into the meetings app.
+    reference = models.CharField(_("vindplaats"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

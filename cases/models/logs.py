@@ -22,6 +22,8 @@ class Event(models.Model):
         ATTACHMENT_ADDED = "attachment_added", _("Bijlage toegevoegd")
         STAGE_CHANGED = "stage_changed", _("Fase gewijzigd")
         DECISION_RECORDED = "decision_recorded", _("Besluit vastgelegd")
+        ACTION_ADDED = "action_added", _("Actiepunt toegevoegd")
+        ACTION_DONE = "action_done", _("Actiepunt afgerond")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

@@ -4,6 +4,7 @@ A service checks that the actor may do it, writes (with simple-history recording
 appends an Event to the case timeline. Views and tasks call these; they never save models.
 """
 
+from .actions import action_owner_organisations, add_action_item, complete_action_item
 from .records import (
     add_attachment,
     add_note,
@@ -13,10 +14,14 @@ from .records import (
     update_case,
     workflow_for_new_case,
 )
-from .workflow import TransitionRefused, record_decision, transition_case
+from .workflow import TransitionRefused, record_body_decision, record_decision, transition_case
 
 __all__ = [
     "TransitionRefused",
+    "action_owner_organisations",
+    "add_action_item",
+    "complete_action_item",
+    "record_body_decision",
     "add_attachment",
     "add_note",
     "add_person",

@@ -83,3 +83,36 @@ def record_decision(*, actor, access: CaseAccess, decided_on, body: str, kind: s
     )
     record_event(access.case, Event.Kind.DECISION_RECORDED, actor, target=decision)
     return decision
+
+
+@transaction.atomic
+def record_body_decision(
+    *, actor, access: CaseAccess, decided_on, body: str, kind: str, text: str, reference: str = ""
+):
+    """Record a decision taken by a body the actor reports for (the casusoverleg).
+
+    The coordinator who minutes the meeting need not lead the case: seeing its process and
+    holding the permission to record decisions is enough. The caller (the meetings app)
+    checks that the case is on the meeting the actor coordinates.
+    """
+    if not (access.sees_process and actor.has_perm("cases.add_decision")):
+        raise PermissionDenied(_("U mag voor deze zaak geen besluit vastleggen."))
+    if kind not in Decision.Kind.values:
+        raise ValueError(_("Onbekende soort besluit."))
+    if not text.strip():
+        raise ValueError(_("Beschrijf het besluit."))
+    decision = save_with_history(
+        Decision(
+            case=access.case,
+            decided_on=decided_on,
+            body=body,
+            kind=kind,
+            text=text.strip(),
+            reference=reference[:200],
+            recorded_by=actor,
+            organisation_id=actor.organisation_id,
+        ),
+        actor,
+    )
+    record_event(access.case, Event.Kind.DECISION_RECORDED, actor, target=decision)
+    return decision

@@ -49,6 +49,9 @@ def case_create(request):
 @require_GET
 def case_detail(request, reference):
     case_access = access.get_case_access(request, reference)
+    action_items = list(case_access.action_items())
+    for item in action_items:
+        item.may_complete = case_access.can_complete_action_item(item)
     return render(
         request,
         "cases/case_detail.html",
@@ -63,6 +66,7 @@ def case_detail(request, reference):
             else [],
             "transition_options": selectors.transition_options(case_access),
             "may_record_decision": case_access.sees_details and workflow.may_move_case(case_access),
+            "action_items": action_items,
         },
     )
 

@@ -180,3 +180,58 @@ class TestEmail:
         assert Notification.objects.filter(recipient=consulent).count() == 1
         assert send_all_digests(day=date(2026, 4, 30)) == 0
         assert mail.outbox == []
+
+
+@pytest.mark.django_db
+class TestActionItems:
+    """Due within 2 working days → the owner; overdue → again once a week until done."""
+
+    @pytest.fixture
+    def item(self, consulent, melding_case, partner_org):
+        from cases.services.actions import add_action_item
+        from tests.factories import access_for
+
+        share(melding_case, partner_org, AccessLevel.VOLLEDIG, consulent)
+        # Due Monday 28 December 2026: from Thursday 24 December the working days are
+        # Monday 28 (Kerst and the weekend do not count), so the reminder comes on the 24th.
+        return add_action_item(
+            actor=consulent,
+            access=access_for(consulent, melding_case),
+            title="Huisbezoek plannen",
+            owner_organisation=partner_org,
+            due_on=date(2026, 12, 28),
+        )
+
+    def _reminders(self, kind):
+        return Notification.objects.filter(kind=kind)
+
+    def test_not_yet_when_the_deadline_is_further_than_two_working_days(self, item):
+        run_reminder_sweep(today=date(2026, 12, 22))
+        assert not self._reminders(Notification.Kind.ACTION_DUE).exists()
+
+    def test_without_an_owner_person_the_organisations_case_workers_are_reminded(
+        self, item, partner_user, partner_org
+    ):
+        reader = UserFactory(organisation=partner_org, role="Lezer")
+        run_reminder_sweep(today=date(2026, 12, 24))
+        due = self._reminders(Notification.Kind.ACTION_DUE)
+        assert list(due.values_list("recipient", flat=True)) == [partner_user.pk]
+        assert not due.filter(recipient=reader).exists()
+        run_reminder_sweep(today=date(2026, 12, 28))
+        assert due.count() == 1
+
+    def test_overdue_reminds_once_a_week_until_done(self, item, partner_user, consulent):
+        from cases.services.actions import complete_action_item
+        from tests.factories import access_for
+
+        run_reminder_sweep(today=date(2026, 12, 29))
+        run_reminder_sweep(today=date(2026, 12, 31))
+        overdue = self._reminders(Notification.Kind.ACTION_OVERDUE)
+        assert overdue.count() == 1
+        run_reminder_sweep(today=date(2027, 1, 5))
+        assert overdue.count() == 2
+        complete_action_item(
+            actor=partner_user, access=access_for(partner_user, item.case), item=item
+        )
+        run_reminder_sweep(today=date(2027, 1, 12))
+        assert overdue.count() == 2

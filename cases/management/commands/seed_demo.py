@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -54,6 +55,13 @@ class Command(BaseCommand):
             else:
                 with EventClock() as clock:
                     DemoSeeder(organisations, users, clock).run()
+            # Other apps add their part through a `seed_demo` hook on their AppConfig, so the
+            # case register need not import them.
+            extras = [
+                config.seed_demo(organisations, users)
+                for config in apps.get_app_configs()
+                if callable(getattr(config, "seed_demo", None))
+            ]
 
         # Printed only after the commit, so a printed password always works.
         existing = [name for name in data.USERS if name not in new_usernames]
@@ -68,6 +76,8 @@ class Command(BaseCommand):
         elif existing:
             self.stdout.write("Het wachtwoord van de bestaande demo-gebruikers is bijgewerkt.")
         self._summary(organisations)
+        for line in extras:
+            self.stdout.write(line)
 
     def _summary(self, organisations):
         cases = Case.objects.filter(lead_organisation__in=organisations.values())

@@ -1,0 +1,86 @@
+"""Writes of actiepunten: adding one to a case and marking it done."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.access import CaseAccess
+from cases.models import ActionItem, Decision, Event
+from cases.models.choices import AccessLevel
+
+from .common import record_event, save_with_history
+
+
+def action_owner_organisations(access: CaseAccess):
+    """Organisations that can own an actiepunt: the lead and every partner at `proces` or more.
+
+    An owner must be able to see what they are asked to do.
+    """
+    from partners.models import Organisation
+
+    case = access.case
+    partners = case.participations.filter(
+        revoked_at__isnull=True, level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG]
+    ).values("organisation_id")
+    return Organisation.objects.filter(pk=case.lead_organisation_id) | Organisation.objects.filter(
+        pk__in=partners
+    )
+
+
+@transaction.atomic
+def add_action_item(
+    *,
+    actor,
+    access: CaseAccess,
+    title: str,
+    owner_organisation,
+    due_on,
+    owner=None,
+    description: str = "",
+    source_decision: Decision | None = None,
+) -> ActionItem:
+    if not access.can_add_action_item:
+        raise PermissionDenied(_("U mag geen actiepunten toevoegen aan deze zaak."))
+    if not title.strip():
+        raise ValueError(_("Geef het actiepunt een omschrijving."))
+    if not action_owner_organisations(access).filter(pk=owner_organisation.pk).exists():
+        raise ValueError(
+            _("De eigenaar moet de aanbrengende partner zijn of een partner die de zaak ziet.")
+        )
+    if owner is not None and owner.organisation_id != owner_organisation.pk:
+        raise ValueError(_("De eigenaar (persoon) werkt niet bij de gekozen organisatie."))
+    if source_decision is not None and source_decision.case_id != access.case.pk:
+        raise ValueError(_("Het besluit hoort niet bij deze zaak."))
+    item = save_with_history(
+        ActionItem(
+            case=access.case,
+            title=title.strip(),
+            description=description.strip(),
+            owner_organisation=owner_organisation,
+            owner=owner,
+            due_on=due_on,
+            source_decision=source_decision,
+            created_by=actor,
+        ),
+        actor,
+    )
+    record_event(access.case, Event.Kind.ACTION_ADDED, actor, target=item)
+    return item
+
+
+@transaction.atomic
+def complete_action_item(*, actor, access: CaseAccess, item: ActionItem) -> ActionItem:
+    item = ActionItem.objects.select_for_update().get(pk=item.pk, case=access.case)
+    if not item.is_open:
+        return item  # done twice (a double click) is still done once
+    if not access.can_complete_action_item(item):
+        raise PermissionDenied(_("U mag dit actiepunt niet afronden."))
+    item.status = ActionItem.Status.DONE
+    item.completed_at = timezone.now()
+    item.completed_by = actor
+    save_with_history(item, actor)
+    record_event(access.case, Event.Kind.ACTION_DONE, actor, target=item)
+    return item

@@ -1,0 +1,93 @@
+"""Writes of the outcome per agenda item, through cases.services for what lands on a case."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import services as case_services
+from meetings.models import AgendaItem
+from meetings.selectors import case_access_for
+
+from .common import MeetingError, _lock, _require_coordinator, _require_open, _save
+
+# -- the outcome per item ----------------------------------------------------------------
+
+
+def _item_for_outcome(actor, item: AgendaItem):
+    meeting = _lock(item.meeting)
+    _require_coordinator(actor, meeting.series)
+    _require_open(meeting)
+    item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+    access = case_access_for(actor, item.case)
+    if access is None or not access.sees_process:
+        raise PermissionDenied(_("U ziet deze zaak niet (meer)."))
+    return meeting, item, access
+
+
+@transaction.atomic
+def record_outcome(
+    *,
+    actor,
+    item: AgendaItem,
+    minutes: str,
+    agreements: str,
+    next_review_on,
+    betrokkene_informed,
+    not_informed_reason: str = "",
+) -> AgendaItem:
+    _meeting, item, _access = _item_for_outcome(actor, item)
+    if betrokkene_informed is False and not not_informed_reason.strip():
+        raise MeetingError(_("Leg vast waarom de betrokkene niet is geïnformeerd."))
+    item.minutes = minutes.strip()
+    item.agreements = agreements.strip()
+    item.next_review_on = next_review_on
+    item.betrokkene_informed = betrokkene_informed
+    item.not_informed_reason = "" if betrokkene_informed else not_informed_reason.strip()
+    return _save(item, actor)
+
+
+@transaction.atomic
+def record_item_decision(*, actor, item: AgendaItem, kind: str, text: str):
+    meeting, item, access = _item_for_outcome(actor, item)
+    decision = case_services.record_body_decision(
+        actor=actor,
+        access=access,
+        decided_on=timezone.localdate(min(meeting.starts_at, timezone.now())),
+        body=meeting.series.name,
+        kind=kind,
+        text=text,
+        reference=_("%(meeting)s, agendapunt %(order)s")
+        % {"meeting": meeting, "order": item.order},
+    )
+    item.decisions.add(decision)
+    return decision
+
+
+@transaction.atomic
+def add_item_action(
+    *,
+    actor,
+    item: AgendaItem,
+    title,
+    owner_organisation,
+    due_on,
+    owner=None,
+    description="",
+    source_decision=None,
+):
+    _meeting, item, access = _item_for_outcome(actor, item)
+    action = case_services.add_action_item(
+        actor=actor,
+        access=access,
+        title=title,
+        description=description,
+        owner_organisation=owner_organisation,
+        owner=owner,
+        due_on=due_on,
+        source_decision=source_decision,
+    )
+    item.action_items.add(action)
+    return action

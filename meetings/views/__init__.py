@@ -1,0 +1,1 @@
+"""Thin views of the casusoverleg: parse, ask meetings.selectors, call meetings.services."""

@@ -1,0 +1,50 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from cases.access import log_access
+from cases.models import AccessLog
+
+from .. import selectors
+
+
+def submitted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def meeting_for(request, meeting_id, *, coordinate=False):
+    """The meeting if the user's organisation takes part (else 404); with `coordinate`,
+    a refusal response for anyone but its coordinator."""
+    meeting = selectors.get_meeting(request.user, meeting_id)
+    if coordinate and not selectors.may_coordinate(request.user, meeting.series):
+        return meeting, render(request, "403.html", status=403)
+    return meeting, None
+
+
+def log_cases(request, case_ids, *, action=AccessLog.Action.VIEW, resource=""):
+    """One access-log row per case shown (NEN 7513: which case, not just which page)."""
+    from cases.models import Case
+
+    for case in Case.objects.filter(pk__in=case_ids).only("pk", "reference"):
+        log_access(
+            request,
+            action=action,
+            outcome=AccessLog.Outcome.ALLOWED,
+            case=case,
+            resource=resource or request.path,
+        )
+
+
+def run(request, action, success: str, target):
+    """Call a service; a refusal becomes an error message, success a message. Redirects."""
+    from ..services import MeetingError
+
+    try:
+        action()
+    except (MeetingError, ValueError) as error:
+        messages.error(request, str(error))
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect(target)
