@@ -22,6 +22,9 @@ class Event(models.Model):
         ATTACHMENT_ADDED = "attachment_added", _("Bijlage toegevoegd")
         STAGE_CHANGED = "stage_changed", _("Fase gewijzigd")
         DECISION_RECORDED = "decision_recorded", _("Besluit vastgelegd")
+        WORKFLOW_MIGRATED = "workflow_migrated", _("Overgezet naar andere werkwijze")
+        MEASURE_ADDED = "measure_added", _("Maatregel vastgelegd")
+        MEASURE_CHANGED = "measure_changed", _("Maatregel bijgewerkt")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

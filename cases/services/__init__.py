@@ -4,6 +4,7 @@ A service checks that the actor may do it, writes (with simple-history recording
 appends an Event to the case timeline. Views and tasks call these; they never save models.
 """
 
+from . import workflow_config
 from .records import (
     add_attachment,
     add_note,
@@ -21,6 +22,7 @@ __all__ = [
     "add_note",
     "add_person",
     "add_report",
+    "workflow_config",
     "create_case",
     "record_decision",
     "transition_case",
