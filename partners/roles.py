@@ -20,6 +20,9 @@ CASE_WORK = [
     "cases.add_note",
     "cases.view_attachment",
     "cases.add_attachment",
+    "cases.view_measure",
+    "cases.add_measure",
+    "cases.change_measure",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -31,6 +34,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.view_report",
         "cases.view_note",
         "cases.view_attachment",
+        "cases.view_measure",
     ],
     "Beheerder": [
         "partners.view_user",
@@ -56,6 +60,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.add_transition",
         "cases.change_transition",
         "cases.delete_transition",
+        "partners.view_instrument",
+        "partners.add_instrument",
+        "partners.change_instrument",
     ],
     "Privacy officer": [
         "cases.view_accesslog",

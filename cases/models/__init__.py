@@ -1,6 +1,7 @@
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
+from .measures import Measure
 from .records import Attachment, CasePerson, Note, Person, Report
 from .workflow import Stage, Transition, Workflow
 
@@ -12,6 +13,7 @@ __all__ = [
     "CaseReferenceCounter",
     "Decision",
     "Event",
+    "Measure",
     "Note",
     "NuisanceCategory",
     "Participation",
