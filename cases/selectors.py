@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db.models import Prefetch
 
+from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
 
 from . import access, clock, workdays, workflow
@@ -17,6 +18,7 @@ from .models import (
     CasePerson,
     Decision,
     Event,
+    Measure,
     Note,
     NuisanceCategory,
     Report,
@@ -40,7 +42,7 @@ def case_list(request) -> CaseFilter:
 @dataclass(frozen=True)
 class TimelineEntry:
     event: Event
-    item: Report | Note | Attachment | CasePerson | Decision | None
+    item: Report | Note | Attachment | CasePerson | Decision | Measure | None
 
     @property
     def template(self) -> str:
@@ -64,6 +66,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "attachment": case_access.attachments(),
         "caseperson": case_access.case_persons(),
         "decision": case_access.decisions(),
+        "measure": case_access.measures(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -160,3 +163,38 @@ def mark_overdue(cases) -> None:
     """Set `stage_overdue` on each listed case the user may see the process of."""
     for case in cases:
         case.stage_overdue = case.sees_process and case.is_open and stage_status(case)["overdue"]
+
+
+@dataclass(frozen=True)
+class InstrumentGroup:
+    partner_kind: str
+    label: str
+    instruments: list[Instrument]
+
+
+def instrument_suggestions(case_access: CaseAccess) -> list[InstrumentGroup]:
+    """ "Wat kan wie nu inzetten": active instruments that fit the current stage, per kind
+    of partner, in the order of the partner kinds."""
+    if not case_access.sees_process:
+        return []
+    stage = case_access.case.stage
+    fitting: dict[str, list[Instrument]] = {}
+    for instrument in Instrument.objects.filter(active=True).order_by("name"):
+        if instrument.fits(stage):
+            fitting.setdefault(instrument.partner_kind, []).append(instrument)
+    return [
+        InstrumentGroup(kind, label, fitting[kind])
+        for kind, label in OrganisationKind.choices
+        if kind in fitting
+    ]
+
+
+def case_measures(case_access: CaseAccess) -> list[Measure]:
+    """The case's measures, active ones first, each marked with whether this user may
+    update it."""
+    measures = sorted(
+        case_access.measures(), key=lambda m: (not m.is_active, -m.start_date.toordinal())
+    )
+    for measure in measures:
+        measure.may_change = case_access.can_change_measure(measure)
+    return measures

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case, records, workflow
+from .views import case, measures, records, workflow
 
 app_name = "cases"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path(f"{REF}/bijlagen/<int:attachment_id>/", records.attachment_download, name="attachment"),
     path(f"{REF}/fase/<int:transition_id>/", workflow.transition_take, name="transition"),
     path(f"{REF}/besluiten/nieuw/", workflow.decision_add, name="decision_add"),
+    path(f"{REF}/maatregelen/nieuw/", measures.measure_add, name="measure_add"),
+    path(f"{REF}/maatregelen/<int:measure_id>/", measures.measure_edit, name="measure_edit"),
 ]

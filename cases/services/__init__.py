@@ -5,6 +5,7 @@ appends an Event to the case timeline. Views and tasks call these; they never sa
 """
 
 from . import workflow_config
+from .measures import add_measure, update_measure
 from .records import (
     add_attachment,
     add_note,
@@ -19,6 +20,7 @@ from .workflow import TransitionRefused, record_decision, transition_case
 __all__ = [
     "TransitionRefused",
     "add_attachment",
+    "add_measure",
     "add_note",
     "add_person",
     "add_report",
@@ -27,5 +29,6 @@ __all__ = [
     "record_decision",
     "transition_case",
     "update_case",
+    "update_measure",
     "workflow_for_new_case",
 ]
