@@ -208,6 +208,26 @@ class CaseAccess:
             and (item.owner_organisation_id == self.organisation_id or self.is_lead)
         )
 
+    # Measures are process information: seen from level `proces`; added by organisations at
+    # `volledig` with the permission, changed by the owner organisation or the lead.
+    def measures(self):
+        from .models import Measure
+
+        if not self.sees_process:
+            return Measure.objects.none()
+        return self.case.measures.select_related("instrument", "owner_organisation")
+
+    @property
+    def can_add_measure(self) -> bool:
+        return self.can_add("measure")
+
+    def can_change_measure(self, measure) -> bool:
+        return (
+            self.sees_details
+            and self.user.has_perm("cases.change_measure")
+            and (self.is_lead or measure.owner_organisation_id == self.organisation_id)
+        )
+
 
 def access_level(user, case: Case) -> str | None:
     organisation_id = _organisation_id(user)

@@ -22,3 +22,10 @@ class WorkflowAdmin(admin.ModelAdmin):
     list_display = ["name", "version", "organisation", "status", "published_at"]
     list_filter = ["status", "organisation"]
     inlines = [StageInline]
+
+    # A published version never changes; drafts are edited under /beheer/ through the services.
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)

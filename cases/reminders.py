@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
@@ -177,4 +177,42 @@ def action_item_reminders(today: date, config: ReminderSettings) -> Iterator[Rem
             )
 
 
-RULES = [stage_reminders, melder_contact_reminders, action_item_reminders]
+def long_open_measure_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+    """A measure with the configured instrument (by default the Wvggz verkennend onderzoek,
+    legally due within 14 days) still open after that many days → its owner organisation."""
+    from cases.models import Measure
+
+    words = config.long_open_instrument_name.split()
+    if not words:
+        return
+    name_matches = Q()
+    for word in words:
+        name_matches &= Q(instrument__name__icontains=word)
+    measures = Measure.objects.filter(
+        name_matches,
+        case__in=access.cases_for_sweeps(),
+        status__in=[Measure.Status.PLANNED, Measure.Status.RUNNING],
+        start_date__lt=today - timedelta(days=config.long_open_days),
+    ).select_related("case", "instrument")
+    for measure in measures.iterator(chunk_size=500):
+        yield Reminder(
+            key=f"measure_open:{measure.pk}",
+            kind=Notification.Kind.MEASURE_OPEN,
+            text=_("%(ref)s: %(instrument)s staat al sinds %(start)s open.")
+            % {
+                "ref": measure.case.reference,
+                "instrument": measure.instrument.name,
+                "start": measure.start_date.strftime("%d-%m-%Y"),
+            },
+            recipients=members_who_do_case_work(measure.owner_organisation_id),
+            case=measure.case,
+            link=_case_link(measure.case),
+        )
+
+
+RULES = [
+    stage_reminders,
+    melder_contact_reminders,
+    action_item_reminders,
+    long_open_measure_reminders,
+]

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
 
 from . import access, clock, workdays, workflow
@@ -18,6 +19,7 @@ from .models import (
     CasePerson,
     Decision,
     Event,
+    Measure,
     Note,
     NuisanceCategory,
     Report,
@@ -41,7 +43,7 @@ def case_list(request) -> CaseFilter:
 @dataclass(frozen=True)
 class TimelineEntry:
     event: Event
-    item: Report | Note | Attachment | CasePerson | Decision | None
+    item: Report | Note | Attachment | CasePerson | Decision | Measure | None
 
     @property
     def template(self) -> str:
@@ -66,6 +68,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "caseperson": case_access.case_persons(),
         "decision": case_access.decisions(),
         "actionitem": case_access.action_items(),
+        "measure": case_access.measures(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -162,3 +165,38 @@ def mark_overdue(cases) -> None:
     """Set `stage_overdue` on each listed case the user may see the process of."""
     for case in cases:
         case.stage_overdue = case.sees_process and case.is_open and stage_status(case)["overdue"]
+
+
+@dataclass(frozen=True)
+class InstrumentGroup:
+    partner_kind: str
+    label: str
+    instruments: list[Instrument]
+
+
+def instrument_suggestions(case_access: CaseAccess) -> list[InstrumentGroup]:
+    """ "Wat kan wie nu inzetten": active instruments that fit the current stage, per kind
+    of partner, in the order of the partner kinds."""
+    if not case_access.sees_process:
+        return []
+    stage = case_access.case.stage
+    fitting: dict[str, list[Instrument]] = {}
+    for instrument in Instrument.objects.filter(active=True).order_by("name"):
+        if instrument.fits(stage):
+            fitting.setdefault(instrument.partner_kind, []).append(instrument)
+    return [
+        InstrumentGroup(kind, label, fitting[kind])
+        for kind, label in OrganisationKind.choices
+        if kind in fitting
+    ]
+
+
+def case_measures(case_access: CaseAccess) -> list[Measure]:
+    """The case's measures, active ones first, each marked with whether this user may
+    update it."""
+    measures = sorted(
+        case_access.measures(), key=lambda m: (not m.is_active, -m.start_date.toordinal())
+    )
+    for measure in measures:
+        measure.may_change = case_access.can_change_measure(measure)
+    return measures

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, case, records, workflow
+from .views import actions, case, measures, records, workflow
 
 app_name = "cases"
 
@@ -25,4 +25,6 @@ urlpatterns = [
         actions.action_complete,
         name="action_complete",
     ),
+    path(f"{REF}/maatregelen/nieuw/", measures.measure_add, name="measure_add"),
+    path(f"{REF}/maatregelen/<int:measure_id>/", measures.measure_edit, name="measure_edit"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class OrganisationKind(models.TextChoices):
@@ -10,6 +11,13 @@ class OrganisationKind(models.TextChoices):
     GGD = "ggd", _("GGD")
     ZORG = "zorg", _("Zorgaanbieder")
     OVERIG = "overig", _("Overig")
+
+
+class Kader(models.TextChoices):
+    NONE = "", _("geen")
+    VRIJWILLIG = "vrijwillig", _("vrijwillig kader")
+    DRANG = "drang", _("drang")
+    DWANG = "dwang", _("verplicht kader (dwang)")
 
 
 class Organisation(models.Model):
@@ -109,3 +117,51 @@ class UserSession(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Instrument(models.Model):
+    """A means (middel of maatregel) a kind of partner can use, in which kader and stages.
+
+    Stages are named by code, not by foreign key: every workflow version copies its stages,
+    and codes survive that (see docs/adr/0004-instrument-catalogue.md).
+    """
+
+    name = models.CharField(_("naam"), max_length=200)
+    partner_kind = models.CharField(
+        _("soort partner"), max_length=20, choices=OrganisationKind.choices
+    )
+    kaders = models.JSONField(_("kader"), default=list)
+    stage_codes = models.JSONField(
+        _("past in de fasen"),
+        default=list,
+        blank=True,
+        help_text=_("Fase-codes. Leeg: elke fase met een van de kaders van dit instrument."),
+    )
+    legal_basis = models.TextField(_("grondslag"), blank=True)
+    description = models.TextField(_("korte omschrijving"), blank=True)
+    active = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("instrument")
+        verbose_name_plural = _("instrumenten")
+        ordering = ["partner_kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner_kind", "name"], name="instrument_unique_name_per_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_partner_kind_display()})"
+
+    @property
+    def kader_labels(self) -> list[str]:
+        labels = dict(Kader.choices)
+        return [str(labels.get(k, k)) for k in self.kaders]
+
+    def fits(self, stage) -> bool:
+        if self.stage_codes:
+            return stage.code in self.stage_codes
+        return bool(stage.kader) and stage.kader in self.kaders

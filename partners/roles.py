@@ -23,6 +23,9 @@ CASE_WORK = [
     "cases.view_actionitem",
     "cases.add_actionitem",
     "cases.change_actionitem",
+    "cases.view_measure",
+    "cases.add_measure",
+    "cases.change_measure",
 ]
 
 # The casusoverleg: everyone who works on cases may ask for a case to be discussed and read
@@ -62,6 +65,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.view_actionitem",
         "meetings.view_series",
         "meetings.view_meeting",
+        "cases.view_measure",
     ],
     "Beheerder": [
         "partners.view_user",
@@ -77,6 +81,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.view_workflow",
         "cases.add_workflow",
         "cases.change_workflow",
+        "cases.delete_workflow",
+        "cases.migrate_cases",
         "cases.view_stage",
         "cases.add_stage",
         "cases.change_stage",
@@ -87,6 +93,14 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cases.change_retentionrule",
         "cases.delete_retentionrule",
         "cases.view_destructionrecord",
+        "cases.delete_stage",
+        "cases.view_transition",
+        "cases.add_transition",
+        "cases.change_transition",
+        "cases.delete_transition",
+        "partners.view_instrument",
+        "partners.add_instrument",
+        "partners.change_instrument",
     ],
     "Privacy officer": [
         "cases.view_accesslog",

@@ -12,6 +12,7 @@ from cases import services
 from cases.access import CaseAccess
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
+from cases.demo.measures import seed_measures
 from cases.models import Case, Event, NuisanceCategory, Participation, Person
 from cases.models.choices import (
     AccessLevel,
@@ -125,6 +126,7 @@ class DemoSeeder:
         for plan in plans:
             self._seed_case(plan)
         self._share(plans)
+        seed_measures(self, plans)
 
     def _seed_case(self, plan: CasePlan):
         actor = self.lead_user[plan.lead]

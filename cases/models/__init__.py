@@ -2,6 +2,7 @@ from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
+from .measures import Measure
 from .notifications import DigestSent, Notification, ReminderSettings
 from .records import Attachment, CasePerson, Note, Person, Report
 from .retention import DestructionRecord, RetentionCategory, RetentionRule
@@ -22,6 +23,7 @@ __all__ = [
     "CaseReferenceCounter",
     "Decision",
     "Event",
+    "Measure",
     "Note",
     "NuisanceCategory",
     "Participation",

@@ -1,12 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Kader(models.TextChoices):
-    NONE = "", _("geen")
-    VRIJWILLIG = "vrijwillig", _("vrijwillig kader")
-    DRANG = "drang", _("drang")
-    DWANG = "dwang", _("verplicht kader (dwang)")
+from partners.models import Kader  # noqa: F401 - the instrument catalogue shares the kaders
 
 
 class AccessLevel(models.TextChoices):

@@ -24,6 +24,9 @@ class Event(models.Model):
         DECISION_RECORDED = "decision_recorded", _("Besluit vastgelegd")
         ACTION_ADDED = "action_added", _("Actiepunt toegevoegd")
         ACTION_DONE = "action_done", _("Actiepunt afgerond")
+        WORKFLOW_MIGRATED = "workflow_migrated", _("Overgezet naar andere werkwijze")
+        MEASURE_ADDED = "measure_added", _("Maatregel vastgelegd")
+        MEASURE_CHANGED = "measure_changed", _("Maatregel bijgewerkt")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

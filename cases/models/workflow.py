@@ -31,6 +31,9 @@ class Workflow(models.Model):
         verbose_name = _("werkwijze")
         verbose_name_plural = _("werkwijzen")
         ordering = ["name", "-version"]
+        permissions = [
+            ("migrate_cases", _("Lopende zaken overzetten naar een andere versie")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["name", "version"], name="workflow_unique_name_version")
         ]
@@ -41,6 +44,10 @@ class Workflow(models.Model):
     @property
     def first_stage(self):
         return self.stages.order_by("order").first()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
 
 
 class Stage(models.Model):

@@ -4,7 +4,9 @@ A service checks that the actor may do it, writes (with simple-history recording
 appends an Event to the case timeline. Views and tasks call these; they never save models.
 """
 
+from . import workflow_config
 from .actions import action_owner_organisations, add_action_item, complete_action_item
+from .measures import add_measure, update_measure
 from .records import (
     add_attachment,
     add_note,
@@ -23,12 +25,15 @@ __all__ = [
     "complete_action_item",
     "record_body_decision",
     "add_attachment",
+    "add_measure",
     "add_note",
     "add_person",
     "add_report",
+    "workflow_config",
     "create_case",
     "record_decision",
     "transition_case",
     "update_case",
+    "update_measure",
     "workflow_for_new_case",
 ]

@@ -82,7 +82,7 @@ def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) 
     )
     _save(case, actor)
     case.categories.set(categories)
-    _record(case, Event.Kind.CASE_OPENED, actor, stage=case.stage.name)
+    _record(case, Event.Kind.CASE_OPENED, actor, stage=case.stage.name, stage_id=case.stage_id)
     return case
 
 

@@ -67,6 +67,8 @@ def case_detail(request, reference):
             "transition_options": selectors.transition_options(case_access),
             "may_record_decision": case_access.sees_details and workflow.may_move_case(case_access),
             "action_items": action_items,
+            "instrument_groups": selectors.instrument_suggestions(case_access),
+            "measures": selectors.case_measures(case_access),
         },
     )
 

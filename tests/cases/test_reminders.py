@@ -235,3 +235,28 @@ class TestActionItems:
         )
         run_reminder_sweep(today=date(2027, 1, 12))
         assert overdue.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_wvggz_verkennend_onderzoek_open_over_14_days_reminds_its_owner(
+    consulent, melding_case, partner_org, partner_user
+):
+    from cases.services.measures import add_measure
+    from partners.models import Instrument
+    from tests.factories import access_for
+
+    share(melding_case, partner_org, AccessLevel.VOLLEDIG, consulent)
+    onderzoek = Instrument.objects.get(name__icontains="verkennend onderzoek wvggz")
+    add_measure(
+        actor=consulent,
+        access=access_for(consulent, melding_case),
+        instrument=onderzoek,
+        owner_organisation=partner_org,
+        start_date=date(2026, 6, 1),
+    )
+    open_too_long = Notification.objects.filter(kind=Notification.Kind.MEASURE_OPEN)
+    run_reminder_sweep(today=date(2026, 6, 15))
+    assert not open_too_long.exists()
+    run_reminder_sweep(today=date(2026, 6, 16))
+    run_reminder_sweep(today=date(2026, 6, 17))
+    assert list(open_too_long.values_list("recipient", flat=True)) == [partner_user.pk]

@@ -1,0 +1,108 @@
+"""Writes of measures: an instrument applied to a case, its status and outcome."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cases.access import CaseAccess
+from cases.models import Event, Measure
+from partners.models import Organisation
+
+from .common import record_event, save_with_history
+
+CLOSED = (Measure.Status.DONE, Measure.Status.STOPPED)
+
+
+def measure_organisations(access: CaseAccess):
+    """Organisations that may own a measure on this case: the lead and active participants."""
+    case = access.case
+    return Organisation.objects.filter(
+        pk__in=[case.lead_organisation_id]
+        + list(
+            case.participations.filter(revoked_at__isnull=True).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    ).order_by("name")
+
+
+def _check(measure: Measure, access: CaseAccess, *, new: bool) -> None:
+    errors: dict[str, list[str]] = {}
+    if measure.planned_end and measure.start_date and measure.planned_end < measure.start_date:
+        errors["planned_end"] = [_("De geplande einddatum ligt vóór de startdatum.")]
+    if measure.status in CLOSED and not measure.outcome.strip():
+        errors["outcome"] = [
+            _("Beschrijf het resultaat wanneer een maatregel is afgerond of gestopt.")
+        ]
+    if new and not measure_organisations(access).filter(pk=measure.owner_organisation_id).exists():
+        errors["owner_organisation"] = [
+            _("Kies de aanbrengende organisatie of een organisatie die aan de zaak deelneemt.")
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def add_measure(
+    *,
+    actor,
+    access: CaseAccess,
+    instrument,
+    owner_organisation,
+    start_date,
+    planned_end=None,
+    status=Measure.Status.PLANNED,
+    outcome="",
+) -> Measure:
+    if not access.can_add_measure:
+        raise PermissionDenied(_("U mag voor deze zaak geen maatregel vastleggen."))
+    if not instrument.active:
+        raise ValidationError({"instrument": [_("Dit instrument is niet meer actief.")]})
+    measure = Measure(
+        case=access.case,
+        instrument=instrument,
+        owner_organisation=owner_organisation,
+        start_date=start_date,
+        planned_end=planned_end,
+        status=status,
+        outcome=outcome or "",
+        created_by=actor,
+    )
+    _check(measure, access, new=True)
+    save_with_history(measure, actor)
+    record_event(
+        access.case,
+        Event.Kind.MEASURE_ADDED,
+        actor,
+        target=measure,
+        instrument=instrument.name,
+        status=measure.status,
+    )
+    return measure
+
+
+@transaction.atomic
+def update_measure(
+    *, actor, access: CaseAccess, measure: Measure, status, planned_end=None, outcome=""
+) -> Measure:
+    measure = Measure.objects.select_for_update().get(pk=measure.pk, case=access.case)
+    if not access.can_change_measure(measure):
+        raise PermissionDenied(_("U mag deze maatregel niet wijzigen."))
+    old_status = measure.status
+    measure.status = status
+    measure.planned_end = planned_end
+    measure.outcome = outcome or ""
+    _check(measure, access, new=False)
+    save_with_history(measure, actor)
+    record_event(
+        access.case,
+        Event.Kind.MEASURE_CHANGED,
+        actor,
+        target=measure,
+        instrument=measure.instrument.name,
+        status_from=old_status,
+        status=status,
+    )
+    return measure

@@ -1,0 +1,323 @@
+"""Functional admin of the escalation workflows: versions, drafts, publishing, migration.
+
+Only the workflow configuration is shown here, never case data: running cases appear as
+numbers per stage.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ..forms_beheer import MigrationForm, StageForm, TargetForm, TransitionConfigForm
+from ..models import Stage, Transition, Workflow
+from ..services import workflow_config as config
+from .common import submitted
+
+
+def permission(perm):
+    """Views for users with `perm` only; everyone else gets the 403 page."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(perm):
+                return render(request, "403.html", status=403)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def may_use_beheer(user) -> bool:
+    return user.has_perm("cases.view_workflow") or user.has_perm("partners.view_instrument")
+
+
+@require_GET
+def index(request):
+    if not may_use_beheer(request.user):
+        return render(request, "403.html", status=403)
+    return render(request, "beheer/index.html")
+
+
+@require_GET
+@permission("cases.view_workflow")
+def workflow_list(request):
+    workflows = (
+        Workflow.objects.select_related("organisation")
+        .annotate(running=Count("case", filter=Q(case__closed_on__isnull=True)))
+        .order_by("name", "-version")
+    )
+    groups: dict[str, list[Workflow]] = {}
+    for workflow in workflows:
+        groups.setdefault(workflow.name, []).append(workflow)
+    for versions in groups.values():
+        has_draft = any(w.is_draft for w in versions)
+        for workflow in versions:
+            workflow.may_draft = not has_draft and workflow.status == Workflow.Status.PUBLISHED
+    return render(request, "beheer/workflow_list.html", {"groups": groups})
+
+
+@require_GET
+@permission("cases.view_workflow")
+def workflow_detail(request, pk):
+    workflow = get_object_or_404(Workflow.objects.select_related("organisation"), pk=pk)
+    in_use = config.stages_in_use(workflow)
+    stages = list(workflow.stages.order_by("order"))
+    for stage in stages:
+        stage.running = in_use.get(stage.pk, 0)
+    transitions = workflow.transitions.select_related("from_stage", "to_stage").prefetch_related(
+        "allowed_groups"
+    )
+    return render(
+        request,
+        "beheer/workflow_detail.html",
+        {
+            "workflow": workflow,
+            "stages": stages,
+            "transitions": transitions,
+            "problems": config.workflow_problems(workflow) if workflow.is_draft else [],
+            "running": sum(in_use.values()),
+            "may_edit": workflow.is_draft and request.user.has_perm("cases.change_workflow"),
+            "may_migrate": sum(in_use.values()) > 0
+            and request.user.has_perm("cases.migrate_cases"),
+        },
+    )
+
+
+def _refusal_to_messages(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_POST
+@permission("cases.add_workflow")
+def draft_create(request, pk):
+    workflow = get_object_or_404(Workflow, pk=pk)
+    try:
+        draft = config.create_draft(actor=request.user, workflow=workflow)
+    except ValidationError as refused:
+        _refusal_to_messages(request, refused)
+        return redirect("beheer:workflows")
+    messages.success(
+        request,
+        _("Concept versie %(version)s is gemaakt. Wijzig het en publiceer het daarna.")
+        % {"version": draft.version},
+    )
+    return redirect("beheer:workflow", pk=draft.pk)
+
+
+@require_POST
+@permission("cases.change_workflow")
+def workflow_publish(request, pk):
+    workflow = get_object_or_404(Workflow, pk=pk)
+    try:
+        config.publish_workflow(actor=request.user, workflow=workflow)
+    except ValidationError as refused:
+        messages.error(request, _("Het concept is niet gepubliceerd."))
+        _refusal_to_messages(request, refused)
+        return redirect("beheer:workflow", pk=pk)
+    messages.success(
+        request,
+        _("Versie %(version)s is gepubliceerd: nieuwe zaken krijgen deze versie.")
+        % {"version": workflow.version},
+    )
+    return redirect("beheer:workflow", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.delete_workflow")
+def draft_discard(request, pk):
+    workflow = get_object_or_404(Workflow, pk=pk)
+    if request.method == "POST":
+        try:
+            config.discard_draft(actor=request.user, workflow=workflow)
+        except ValidationError as refused:
+            _refusal_to_messages(request, refused)
+            return redirect("beheer:workflow", pk=pk)
+        messages.success(request, _("Het concept is verwijderd."))
+        return redirect("beheer:workflows")
+    return render(
+        request,
+        "beheer/confirm.html",
+        {
+            "title": _("Concept verwijderen"),
+            "question": _(
+                "Wilt u concept versie %(version)s van %(name)s met al zijn fasen en "
+                "overgangen verwijderen?"
+            )
+            % {"version": workflow.version, "name": workflow.name},
+            "submit_label": _("Concept verwijderen"),
+            "cancel_url": workflow_url(workflow),
+        },
+    )
+
+
+def workflow_url(workflow):
+    from django.urls import reverse
+
+    return reverse("beheer:workflow", kwargs={"pk": workflow.pk})
+
+
+def _edit_form(request, workflow, form, save, title, submit_label):
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("Opgeslagen."))
+            return redirect("beheer:workflow", pk=workflow.pk)
+    return render(
+        request,
+        "beheer/form.html",
+        {
+            "form": form,
+            "title": title,
+            "subtitle": str(workflow),
+            "submit_label": submit_label,
+            "cancel_url": workflow_url(workflow),
+        },
+    )
+
+
+def _draft_or_refuse(request, pk):
+    workflow = get_object_or_404(Workflow, pk=pk)
+    if not workflow.is_draft:
+        messages.error(
+            request, _("Een gepubliceerde versie verandert nooit; maak eerst een concept.")
+        )
+    return workflow
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.change_workflow")
+def stage_edit(request, pk, stage_id=None):
+    workflow = _draft_or_refuse(request, pk)
+    if not workflow.is_draft:
+        return redirect("beheer:workflow", pk=pk)
+    stage = get_object_or_404(Stage, pk=stage_id, workflow=workflow) if stage_id else None
+    form = StageForm(submitted(request), instance=stage)
+
+    def save(data):
+        config.save_stage(actor=request.user, workflow=workflow, stage=stage, **data)
+
+    return _edit_form(
+        request,
+        workflow,
+        form,
+        save,
+        _("Fase wijzigen") if stage else _("Fase toevoegen"),
+        _("Fase opslaan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.change_workflow")
+def transition_edit(request, pk, transition_id=None):
+    workflow = _draft_or_refuse(request, pk)
+    if not workflow.is_draft:
+        return redirect("beheer:workflow", pk=pk)
+    transition = (
+        get_object_or_404(Transition, pk=transition_id, workflow=workflow)
+        if transition_id
+        else None
+    )
+    form = TransitionConfigForm(submitted(request), instance=transition, workflow=workflow)
+
+    def save(data):
+        data = dict(data)
+        groups = data.pop("allowed_groups")
+        config.save_transition(
+            actor=request.user,
+            workflow=workflow,
+            transition=transition,
+            allowed_groups=groups,
+            **data,
+        )
+
+    return _edit_form(
+        request,
+        workflow,
+        form,
+        save,
+        _("Overgang wijzigen") if transition else _("Overgang toevoegen"),
+        _("Overgang opslaan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.change_workflow")
+def item_delete(request, pk, kind, item_id):
+    workflow = _draft_or_refuse(request, pk)
+    if not workflow.is_draft:
+        return redirect("beheer:workflow", pk=pk)
+    model = {"fase": Stage, "overgang": Transition}.get(kind)
+    if model is None:
+        raise Http404("Onbekend onderdeel")
+    item = get_object_or_404(model, pk=item_id, workflow=workflow)
+    if request.method == "POST":
+        if model is Stage:
+            config.delete_stage(actor=request.user, stage=item)
+        else:
+            config.delete_transition(actor=request.user, transition=item)
+        messages.success(request, _("Verwijderd: %(item)s.") % {"item": item})
+        return redirect("beheer:workflow", pk=pk)
+    question = (
+        _("Wilt u de fase %(item)s verwijderen, met alle overgangen van en naar deze fase?")
+        if model is Stage
+        else _("Wilt u de overgang %(item)s verwijderen?")
+    )
+    return render(
+        request,
+        "beheer/confirm.html",
+        {
+            "title": _("Verwijderen"),
+            "question": question % {"item": item},
+            "submit_label": _("Verwijderen"),
+            "cancel_url": workflow_url(workflow),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.migrate_cases")
+def migrate(request, pk):
+    source = get_object_or_404(Workflow, pk=pk)
+    in_use = config.stages_in_use(source)
+    target_form = TargetForm(request.GET or None, source=source)
+    target = target_form.cleaned_data["target"] if target_form.is_valid() else None
+    form = None
+    if target is not None and in_use:
+        form = MigrationForm(submitted(request), source=source, target=target, in_use=in_use)
+        if request.method == "POST" and form.is_valid():
+            try:
+                moved = config.migrate_cases(
+                    actor=request.user, source=source, target=target, mapping=form.mapping
+                )
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                messages.success(
+                    request,
+                    _("%(count)s zaken staan nu op %(target)s.")
+                    % {"count": moved, "target": target},
+                )
+                return redirect("beheer:workflow", pk=target.pk)
+    return render(
+        request,
+        "beheer/migrate.html",
+        {
+            "source": source,
+            "target": target,
+            "target_form": target_form,
+            "form": form,
+            "running": sum(in_use.values()),
+        },
+    )
