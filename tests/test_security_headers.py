@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases import services
+from cases.models import Notification, RetentionCategory, RetentionRule
 from cases.models.choices import Visibility
 from partners.models import UserSession
 from tests.factories import PASSWORD, access_for, add_note, add_person, add_report, make_case
@@ -48,10 +49,26 @@ def world(consulent, colleague):
         visibility=Visibility.PARTICIPANTS,
     )
     transition = case.stage.exits.first()
+    notification = Notification.objects.create(
+        recipient=consulent, key="test", kind=Notification.Kind.STAGE_OVERDUE, text="x", case=case
+    )
+    rule = RetentionRule.objects.create(category=RetentionCategory.CASE, months_after_closure=24)
     return {
         "reference": case.reference,
         "attachment_id": attachment.pk,
         "transition_id": transition.pk,
+        "notification_id": notification.pk,
+        "rule_id": rule.pk,
+        "stage_id": case.stage_id,
+        # Ids of objects this world does not hold: the 404 page must carry the headers too.
+        "measure_id": 0,
+        "series_id": 0,
+        "meeting_id": 0,
+        "item_id": 0,
+        "request_id": 0,
+        "document_id": 0,
+        "kind": "stage",
+        "action": "accept",
         "pk": None,  # filled per client: one of the user's own other sessions
         "uidb64": "MQ",  # Django's password reset link: an invalid one still renders a page
         "token": "set-password",
