@@ -22,9 +22,13 @@ CASE_WORK = [
     "cases.add_attachment",
 ]
 
+# Sharing a case is for those who carry it: the aanbrengende organisation and the regisseur
+# (checked per case in cases.access); this permission says the role may do it at all.
+CASE_SHARING = ["cases.share_case"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "Medewerker": CASE_WORK,
-    "Coordinator": CASE_WORK,
+    "Medewerker": CASE_WORK + CASE_SHARING,
+    "Coordinator": CASE_WORK + CASE_SHARING,
     "Lezer": [
         "cases.view_case",
         "cases.view_person",

@@ -1,6 +1,7 @@
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
+from .permissions import CaseGroupObjectPermission, CaseUserObjectPermission
 from .records import Attachment, CasePerson, Note, Person, Report
 from .workflow import Stage, Transition, Workflow
 
@@ -8,8 +9,10 @@ __all__ = [
     "AccessLog",
     "Attachment",
     "Case",
+    "CaseGroupObjectPermission",
     "CasePerson",
     "CaseReferenceCounter",
+    "CaseUserObjectPermission",
     "Decision",
     "Event",
     "Note",
