@@ -195,15 +195,15 @@ class CaseAccess:
             and self.user.has_perm("cases.share_case")
         )
 
-    def participations(self) -> QuerySet[Participation]:
-        """Active shares of the case: which partners are involved is process information."""
+    def participations(self, include_revoked: bool = False) -> QuerySet[Participation]:
+        """Shares of the case (active ones unless asked): which partners are involved is
+        process information."""
         if not self.sees_process:
             return Participation.objects.none()
-        return (
-            self.case.participations.filter(revoked_at__isnull=True)
-            .select_related("organisation", "shared_by")
-            .order_by("organisation__name")
-        )
+        shares = self.case.participations.select_related("organisation", "shared_by")
+        if not include_revoked:
+            shares = shares.filter(revoked_at__isnull=True)
+        return shares.order_by("organisation__name")
 
     def can_add(self, model_name: str) -> bool:
         return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 
 from woonoverlast.forms import style_form
 
 from . import access, clock, workdays, workflow
 from .access import CaseAccess
-from .filters import CaseFilter
+from .filters import CaseFilter, SharedCaseFilter
 from .models import (
     Attachment,
     CasePerson,
@@ -19,6 +19,7 @@ from .models import (
     Event,
     Note,
     NuisanceCategory,
+    Participation,
     Report,
     Transition,
 )
@@ -64,6 +65,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "attachment": case_access.attachments(),
         "caseperson": case_access.case_persons(),
         "decision": case_access.decisions(),
+        "participation": case_access.participations(include_revoked=True),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -160,3 +162,21 @@ def mark_overdue(cases) -> None:
     """Set `stage_overdue` on each listed case the user may see the process of."""
     for case in cases:
         case.stage_overdue = case.sees_process and case.is_open and stage_status(case)["overdue"]
+
+
+def shared_case_list(request):
+    """Cases shared with the user's organisation, with level and shared-at, filtered."""
+    data = request.GET.copy()
+    data.setdefault("status", "open")
+    cases = access.with_access_level(access.shared_with_organisation(request.user), request.user)
+    shared_at = Participation.objects.filter(
+        case=OuterRef("pk"), organisation_id=request.user.organisation_id, revoked_at__isnull=True
+    ).values("shared_at")[:1]
+    cases = (
+        cases.annotate(shared_at=Subquery(shared_at))
+        .select_related("stage", "lead_organisation")
+        .order_by("-shared_at", "-reference")
+    )
+    shared_filter = SharedCaseFilter(data, queryset=cases, request=request)
+    style_form(shared_filter.form)
+    return shared_filter

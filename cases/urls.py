@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case, records, workflow
+from .views import case, records, sharing, workflow
 
 app_name = "cases"
 
@@ -9,6 +9,7 @@ REF = "<str:reference>"
 urlpatterns = [
     path("", case.case_list, name="list"),
     path("nieuw/", case.case_create, name="create"),
+    path("gedeeld/", sharing.shared_list, name="shared_list"),
     path(f"{REF}/", case.case_detail, name="detail"),
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),
@@ -18,4 +19,10 @@ urlpatterns = [
     path(f"{REF}/bijlagen/<int:attachment_id>/", records.attachment_download, name="attachment"),
     path(f"{REF}/fase/<int:transition_id>/", workflow.transition_take, name="transition"),
     path(f"{REF}/besluiten/nieuw/", workflow.decision_add, name="decision_add"),
+    path(f"{REF}/delen/nieuw/", sharing.share_add, name="share_add"),
+    path(f"{REF}/delen/overdragen/", sharing.hand_over, name="hand_over"),
+    path(f"{REF}/delen/<int:participation_id>/niveau/", sharing.share_level, name="share_level"),
+    path(
+        f"{REF}/delen/<int:participation_id>/intrekken/", sharing.share_revoke, name="share_revoke"
+    ),
 ]

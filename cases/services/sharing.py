@@ -113,6 +113,7 @@ def share_case(
         organisation=organisation.name,
         organisation_id=organisation.pk,
         level=level,
+        level_label=str(AccessLevel(level).label),
         legal_ground=legal_ground,
         convenant_name=convenant_name,
     )
@@ -151,6 +152,8 @@ def change_share_level(
         organisation=participation.organisation.name,
         organisation_id=participation.organisation_id,
         **{"from": old_level, "to": level},
+        from_label=str(AccessLevel(old_level).label),
+        to_label=str(AccessLevel(level).label),
         raised=LEVEL_RANK[level] > LEVEL_RANK[old_level],
     )
     return participation
