@@ -138,6 +138,25 @@ def visible_access_log(user) -> QuerySet[AccessLog]:
     return AccessLog.objects.filter(Q(case_id_ref__in=led) | Q(organisation_id_ref=organisation_id))
 
 
+def privacy_cases(user) -> QuerySet[Case]:
+    """Cases whose access log a privacy officer may read: those their organisation leads."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_accesslog"):
+        return Case.objects.none()
+    return Case.objects.filter(lead_organisation_id=organisation_id)
+
+
+def person_access_log(user, person: Person) -> QuerySet[AccessLog]:
+    """ "Wie heeft dit dossier ingezien": reads that concerned the person directly, reads of
+    their cases at level volledig (only those showed personal data), and denied attempts."""
+    case_ids = CasePerson.objects.filter(person=person).values("case_id")
+    return visible_access_log(user).filter(
+        Q(person_id_ref=person.pk)
+        | Q(case_id_ref__in=case_ids)
+        & (Q(level=AccessLevel.VOLLEDIG) | Q(outcome=AccessLog.Outcome.DENIED))
+    )
+
+
 def privacy_persons(user) -> QuerySet[Person]:
     """Persons a privacy officer may look up for an inzageverzoek: those in cases their
     organisation leads, and those their organisation registered."""

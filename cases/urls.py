@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case, records, sharing, workflow
+from .views import accesslog, case, records, sharing, workflow
 
 app_name = "cases"
 
@@ -10,6 +10,14 @@ urlpatterns = [
     path("", case.case_list, name="list"),
     path("nieuw/", case.case_create, name="create"),
     path("gedeeld/", sharing.shared_list, name="shared_list"),
+    path("toegangslog/", accesslog.log_overview, name="accesslog"),
+    path("toegangslog/personen/", accesslog.person_search, name="accesslog_persons"),
+    path(
+        "toegangslog/personen/<int:person_id>/",
+        accesslog.log_for_person,
+        name="accesslog_person",
+    ),
+    path(f"toegangslog/zaken/{REF}/", accesslog.log_for_case, name="accesslog_case"),
     path(f"{REF}/", case.case_detail, name="detail"),
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),
