@@ -1,6 +1,6 @@
 # Woonoverlast: the commands. `make` alone lists them.
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint lock vendor bench-agenda
+.PHONY: help demo test lint lock vendor bench bench-agenda
 
 VENV := .venv
 
@@ -13,6 +13,10 @@ demo: ## Demo on http://127.0.0.1:8000 (SQLite, embedded Celery worker + beat; l
 
 test: ## The whole test suite: ruff, migrations, check (+ --deploy), bandit, mypy, pytest (ARGS=...)
 	scripts/test.sh $(ARGS)
+
+bench: ## Access benchmark at 100,000 cases in its own PostgreSQL database <name>_bench (ARGS="--fresh")
+	scripts/bootstrap.sh --dev
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/woonoverlast}" $(VENV)/bin/python manage.py bench_access $(ARGS)
 
 lint: ## ruff check and ruff format --check
 	scripts/bootstrap.sh --dev

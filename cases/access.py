@@ -29,6 +29,7 @@ from .models import (
     AccessLog,
     Attachment,
     Case,
+    CaseGroupObjectPermission,
     CasePerson,
     Decision,
     Note,
@@ -61,6 +62,34 @@ def visible_cases(user) -> QuerySet[Case]:
     return Case.objects.filter(
         Q(lead_organisation_id=organisation_id) | Q(Exists(_active_participation(organisation_id)))
     )
+
+
+def shared_with_organisation(user) -> QuerySet[Case]:
+    """Cases other organisations shared with the user's organisation (active participation)."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return Case.objects.none()
+    return Case.objects.filter(Exists(_active_participation(organisation_id))).exclude(
+        lead_organisation_id=organisation_id
+    )
+
+
+def cases_via_guardian(user) -> QuerySet[Case]:
+    """The same cases as `visible_cases`, read from guardian's object permissions.
+
+    Kept next to the participations filter so the benchmark (bench_access) can compare the
+    two on the same data; lists use `visible_cases` (ADR 0007).
+    """
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return Case.objects.none()
+    granted = CaseGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"),
+        group_id=user.organisation.group_id,
+        permission__codename="view_case_bestaan",
+        permission__content_type__app_label="cases",
+    )
+    return Case.objects.filter(Exists(granted))
 
 
 def _known_person_ids(user, cases: QuerySet[Case]):
@@ -99,6 +128,47 @@ def cases_with_person_named(user, name: str) -> QuerySet[Case]:
     )
 
 
+def visible_access_log(user) -> QuerySet[AccessLog]:
+    """Access-log rows a privacy officer may read: those about cases their organisation
+    leads, and everything done by members of their organisation."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_accesslog"):
+        return AccessLog.objects.none()
+    led = Case.objects.filter(lead_organisation_id=organisation_id).values("pk")
+    return AccessLog.objects.filter(Q(case_id_ref__in=led) | Q(organisation_id_ref=organisation_id))
+
+
+def privacy_cases(user) -> QuerySet[Case]:
+    """Cases whose access log a privacy officer may read: those their organisation leads."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_accesslog"):
+        return Case.objects.none()
+    return Case.objects.filter(lead_organisation_id=organisation_id)
+
+
+def person_access_log(user, person: Person) -> QuerySet[AccessLog]:
+    """ "Wie heeft dit dossier ingezien": reads that concerned the person directly, reads of
+    their cases at level volledig (only those showed personal data), and denied attempts."""
+    case_ids = CasePerson.objects.filter(person=person).values("case_id")
+    return visible_access_log(user).filter(
+        Q(person_id_ref=person.pk)
+        | Q(case_id_ref__in=case_ids)
+        & (Q(level=AccessLevel.VOLLEDIG) | Q(outcome=AccessLog.Outcome.DENIED))
+    )
+
+
+def privacy_persons(user) -> QuerySet[Person]:
+    """Persons a privacy officer may look up for an inzageverzoek: those in cases their
+    organisation leads, and those their organisation registered."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_accesslog"):
+        return Person.objects.none()
+    in_led_cases = CasePerson.objects.filter(case__lead_organisation_id=organisation_id)
+    return Person.objects.filter(
+        Q(pk__in=in_led_cases.values("person_id")) | Q(registered_by_id=organisation_id)
+    )
+
+
 @dataclass(frozen=True)
 class CaseAccess:
     """What one user may see and do with one case."""
@@ -130,6 +200,29 @@ class CaseAccess:
     @property
     def can_edit_case(self) -> bool:
         return self.is_lead and self.user.has_perm("cases.change_case")
+
+    @property
+    def is_regisseur(self) -> bool:
+        return self.case.regisseur_id == self.user.pk
+
+    @property
+    def can_share(self) -> bool:
+        """Sharing is managed by the aanbrengende organisation and by the casusregisseur."""
+        return (
+            self.sees_details
+            and (self.is_lead or self.is_regisseur)
+            and self.user.has_perm("cases.share_case")
+        )
+
+    def participations(self, include_revoked: bool = False) -> QuerySet[Participation]:
+        """Shares of the case (active ones unless asked): which partners are involved is
+        process information."""
+        if not self.sees_process:
+            return Participation.objects.none()
+        shares = self.case.participations.select_related("organisation", "shared_by")
+        if not include_revoked:
+            shares = shares.filter(revoked_at__isnull=True)
+        return shares.order_by("organisation__name")
 
     def can_add(self, model_name: str) -> bool:
         return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")
@@ -247,32 +340,44 @@ def client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
+# Why case data is read, as NEN 7513 asks; views with another purpose say so.
+DEFAULT_PURPOSE = "uitvoering integrale aanpak woonoverlast"
+
+
 def log_access(
     request,
     *,
     action: str,
     outcome: str,
     case: Case | None = None,
+    case_id: int | None = None,
     reference: str = "",
     resource: str = "",
     person_id: int | None = None,
     purpose: str = "",
+    level: str = "",
 ) -> None:
     user = request.user
     organisation = getattr(user, "organisation", None) if user.is_authenticated else None
     AccessLog.objects.create(
         user=user if user.is_authenticated else None,
         username=user.get_username() if user.is_authenticated else "",
+        organisation_id_ref=organisation.pk if organisation else None,
         organisation_name=organisation.name if organisation else "",
         action=action,
-        case_id_ref=case.pk if case else None,
+        case_id_ref=case.pk if case else case_id,
         case_reference=case.reference if case else reference[:40],
         person_id_ref=person_id,
         resource=resource[:200],
-        purpose=purpose[:200],
+        purpose=(purpose or DEFAULT_PURPOSE)[:200],
         outcome=outcome,
         client_address=client_address(request),
+        level=level,
     )
+
+
+def _case_id(reference: str) -> int | None:
+    return Case.objects.filter(reference=reference[:20]).values_list("pk", flat=True).first()
 
 
 def get_case_access(
@@ -282,6 +387,7 @@ def get_case_access(
     action: str = AccessLog.Action.VIEW,
     resource: str = "",
     minimum_level: str = AccessLevel.BESTAAN,
+    purpose: str = "",
 ) -> CaseAccess:
     """The case with this reference as the requesting user may see it, or 404 (logged)."""
     case = (
@@ -296,8 +402,14 @@ def get_case_access(
             request,
             action=action,
             outcome=AccessLog.Outcome.DENIED,
+            case=case if level is not None else None,
+            # The id of a case the user may not see is logged, never shown: the privacy officer
+            # of its organisation must see attempts on it.
+            case_id=None if level is not None else _case_id(reference),
             reference=reference,
             resource=resource or request.path,
+            purpose=purpose,
+            level=level or "",
         )
         raise Http404("Zaak niet gevonden")
     log_access(
@@ -306,6 +418,8 @@ def get_case_access(
         outcome=AccessLog.Outcome.ALLOWED,
         case=case,
         resource=resource or request.path,
+        purpose=purpose,
+        level=level,
     )
     return CaseAccess(case=case, user=request.user, level=level)
 

@@ -5,11 +5,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import User
+from partners.models import Organisation, User
 
 from .access import cases_with_person_named, full_access_q
 from .models import NuisanceCategory, Stage, Workflow
 from .models.case import as_postcode
+from .models.choices import AccessLevel
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -83,6 +84,60 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_mine(self, queryset, name, value):
         return queryset.filter(regisseur=self.request.user) if value else queryset
+
+    def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(closed_on__isnull=True)
+        if value == "gesloten":
+            return queryset.filter(closed_on__isnull=False)
+        return queryset
+
+
+class SharedCaseFilter(django_filters.FilterSet):
+    """Search and filters of the page "Gedeeld met mijn organisatie"."""
+
+    q = django_filters.CharFilter(
+        label=_("Zoeken"),
+        method="search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Zaaknummer of adres")}),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Niveau"),
+        method="filter_level",
+        choices=AccessLevel.choices,
+        empty_label=_("Alle niveaus"),
+    )
+    lead = django_filters.ModelChoiceFilter(
+        label=_("Aanbrengende partner"),
+        field_name="lead_organisation",
+        queryset=Organisation.objects.none(),
+        empty_label=_("Alle partners"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        method="filter_status",
+        choices=[("open", _("Open")), ("gesloten", _("Gesloten"))],
+        empty_label=_("Open en gesloten"),
+    )
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        super().__init__(data, *args, request=request, **kwargs)
+        leads = kwargs.get("queryset", self.queryset).values("lead_organisation_id")
+        self.filters["lead"].queryset = Organisation.objects.filter(pk__in=leads)
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        address = as_postcode(value) or value
+        by_address = Q(street__icontains=address) | Q(postcode__icontains=address)
+        # The address is only searched where it was shared (level volledig).
+        return queryset.filter(
+            Q(reference__icontains=value) | (by_address & full_access_q(self.request.user))
+        )
+
+    def filter_level(self, queryset, name, value):
+        return queryset.filter(access_level=value)
 
     def filter_status(self, queryset, name, value):
         if value == "open":

@@ -9,7 +9,7 @@ from woonoverlast.forms import StyledFormMixin
 
 from .models import ActionItem, Case, Decision, Note, NuisanceCategory, Person, Report
 from .models.case import as_postcode, postcode_validator
-from .models.choices import PersonRole, Visibility
+from .models.choices import PersonRole, Sensitivity, Visibility
 from .uploads import check_upload
 
 
@@ -157,7 +157,21 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
         return None
 
 
+# Zorg- and politie-informatie written by these organisations is marked by default.
+SENSITIVITY_BY_ORGANISATION_KIND = {
+    "ggd": Sensitivity.ZORG,
+    "zorg": Sensitivity.ZORG,
+    "politie": Sensitivity.POLITIE,
+}
+
+
 class NoteForm(StyledFormMixin, forms.ModelForm):
+    share_sensitive = forms.BooleanField(
+        label=_("Ik deel deze zorg- of politie-informatie bewust met alle deelnemers"),
+        required=False,
+        help_text=_("Alleen aanvinken als het delen nodig is en er een grondslag voor is."),
+    )
+
     class Meta:
         model = Note
         fields = ["kind", "occurred_on", "text", "melder_contact", "sensitivity", "visibility"]
@@ -169,16 +183,38 @@ class NoteForm(StyledFormMixin, forms.ModelForm):
             "sensitivity": _("Zorg- en politie-informatie blijft standaard binnen uw organisatie."),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["occurred_on"].initial = timezone.localdate
+        self.fields["visibility"].initial = Visibility.OWN_ORGANISATION
+        if organisation is not None:
+            self.fields["sensitivity"].initial = SENSITIVITY_BY_ORGANISATION_KIND.get(
+                organisation.kind, Sensitivity.NONE
+            )
 
     def clean(self):
         cleaned = super().clean()
         occurred_on = cleaned.get("occurred_on")
         if occurred_on and occurred_on > timezone.localdate():
             self.add_error("occurred_on", _("De datum kan niet in de toekomst liggen."))
+        if (
+            cleaned.get("sensitivity")
+            and cleaned.get("visibility") == Visibility.PARTICIPANTS
+            and not cleaned.get("share_sensitive")
+        ):
+            self.add_error(
+                "visibility",
+                _(
+                    "Zorg- en politie-informatie blijft bij uw eigen organisatie. Kies "
+                    "'alleen eigen organisatie', of vink aan dat u het bewust deelt."
+                ),
+            )
         return cleaned
+
+    @property
+    def note_fields(self) -> dict:
+        """The cleaned data the add_note service takes."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
     def _post_clean(self):
         pass

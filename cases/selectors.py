@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
 
 from . import access, clock, workdays, workflow
 from .access import CaseAccess
-from .filters import CaseFilter
+from .filters import CaseFilter, SharedCaseFilter
 from .models import (
     Attachment,
     CasePerson,
@@ -22,6 +22,7 @@ from .models import (
     Measure,
     Note,
     NuisanceCategory,
+    Participation,
     Report,
     Transition,
 )
@@ -69,6 +70,7 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "decision": case_access.decisions(),
         "actionitem": case_access.action_items(),
         "measure": case_access.measures(),
+        "participation": case_access.participations(include_revoked=True),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -185,7 +187,7 @@ def instrument_suggestions(case_access: CaseAccess) -> list[InstrumentGroup]:
         if instrument.fits(stage):
             fitting.setdefault(instrument.partner_kind, []).append(instrument)
     return [
-        InstrumentGroup(kind, label, fitting[kind])
+        InstrumentGroup(kind, str(label), fitting[kind])
         for kind, label in OrganisationKind.choices
         if kind in fitting
     ]
@@ -200,3 +202,21 @@ def case_measures(case_access: CaseAccess) -> list[Measure]:
     for measure in measures:
         measure.may_change = case_access.can_change_measure(measure)
     return measures
+
+
+def shared_case_list(request):
+    """Cases shared with the user's organisation, with level and shared-at, filtered."""
+    data = request.GET.copy()
+    data.setdefault("status", "open")
+    cases = access.with_access_level(access.shared_with_organisation(request.user), request.user)
+    shared_at = Participation.objects.filter(
+        case=OuterRef("pk"), organisation_id=request.user.organisation_id, revoked_at__isnull=True
+    ).values("shared_at")[:1]
+    cases = (
+        cases.annotate(shared_at=Subquery(shared_at))
+        .select_related("stage", "lead_organisation")
+        .order_by("-shared_at", "-reference")
+    )
+    shared_filter = SharedCaseFilter(data, queryset=cases, request=request)
+    style_form(shared_filter.form)
+    return shared_filter

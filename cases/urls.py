@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, case, measures, records, workflow
+from .views import accesslog, actions, case, measures, records, sharing, workflow
 
 app_name = "cases"
 
@@ -10,6 +10,15 @@ urlpatterns = [
     path("", case.case_list, name="list"),
     path("nieuw/", case.case_create, name="create"),
     path("actiepunten/", actions.my_actions, name="my_actions"),
+    path("gedeeld/", sharing.shared_list, name="shared_list"),
+    path("toegangslog/", accesslog.log_overview, name="accesslog"),
+    path("toegangslog/personen/", accesslog.person_search, name="accesslog_persons"),
+    path(
+        "toegangslog/personen/<int:person_id>/",
+        accesslog.log_for_person,
+        name="accesslog_person",
+    ),
+    path(f"toegangslog/zaken/{REF}/", accesslog.log_for_case, name="accesslog_case"),
     path(f"{REF}/", case.case_detail, name="detail"),
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),
@@ -27,4 +36,10 @@ urlpatterns = [
     ),
     path(f"{REF}/maatregelen/nieuw/", measures.measure_add, name="measure_add"),
     path(f"{REF}/maatregelen/<int:measure_id>/", measures.measure_edit, name="measure_edit"),
+    path(f"{REF}/delen/nieuw/", sharing.share_add, name="share_add"),
+    path(f"{REF}/delen/overdragen/", sharing.hand_over, name="hand_over"),
+    path(f"{REF}/delen/<int:participation_id>/niveau/", sharing.share_level, name="share_level"),
+    path(
+        f"{REF}/delen/<int:participation_id>/intrekken/", sharing.share_revoke, name="share_revoke"
+    ),
 ]

@@ -48,10 +48,15 @@ MEETING_COORDINATION = [
     "cases.add_decision",
 ]
 
+# Sharing a case is for those who carry it: the aanbrengende organisation and the regisseur
+# (checked per case in cases.access); this permission says the role may do it at all.
+CASE_SHARING = ["cases.share_case"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "Medewerker": CASE_WORK + MEETING_PARTICIPATION,
+    "Medewerker": CASE_WORK + CASE_SHARING + MEETING_PARTICIPATION,
     "Coordinator": [
         *CASE_WORK,
+        *CASE_SHARING,
         *MEETING_PARTICIPATION,
         *MEETING_COORDINATION,
         "cases.receive_coordinator_reminders",

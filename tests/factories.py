@@ -99,15 +99,15 @@ def access_for(user, case: Case) -> CaseAccess:
 
 
 def share(case: Case, organisation: Organisation, level: str, shared_by) -> Participation:
-    """A sharing decision. No service exists for it yet, so the row is created directly."""
+    """A sharing decision through cases.services.share_case, so guardian agrees with it."""
     assert level in AccessLevel.values
-    return Participation.objects.create(
-        case=case,
+    return services.share_case(
+        actor=shared_by,
+        access=access_for(shared_by, case),
         organisation=organisation,
         level=level,
         legal_ground=LegalGround.CONVENANT,
         convenant_name="Convenant woonoverlast",
-        shared_by=shared_by,
     )
 
 
@@ -147,3 +147,27 @@ def set_case_state(case: Case, actor, **fields) -> Case:
     case._history_user = actor
     case.save()
     return case
+
+
+def guardian_levels(case: Case) -> dict[int, str]:
+    """organisation id → level, read from guardian's object permissions on the case."""
+    from cases.models import CaseGroupObjectPermission
+    from cases.permissions import level_from_codenames
+
+    codenames: dict[int, set[str]] = {}
+    rows = CaseGroupObjectPermission.objects.filter(content_object=case).values_list(
+        "group__organisation__pk", "permission__codename"
+    )
+    for organisation_id, codename in rows:
+        codenames.setdefault(organisation_id, set()).add(codename)
+    return {org: level_from_codenames(names) for org, names in codenames.items()}
+
+
+def sharing_levels(case: Case) -> dict[int, str]:
+    """organisation id → level, from the lead and the active participations."""
+    case.refresh_from_db()
+    levels = dict(
+        case.participations.filter(revoked_at__isnull=True).values_list("organisation_id", "level")
+    )
+    levels[case.lead_organisation_id] = AccessLevel.VOLLEDIG
+    return levels

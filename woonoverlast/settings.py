@@ -145,6 +145,7 @@ STORAGES = {
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 CASE_LIST_PAGE_SIZE = 50
+ACCESS_LOG_PAGE_SIZE = 50
 
 # Security headers; the production values come from the environment.
 SECURE_CSP = {

@@ -13,7 +13,7 @@ from cases.access import CaseAccess
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
 from cases.demo.measures import seed_measures
-from cases.models import Case, Event, NuisanceCategory, Participation, Person
+from cases.models import Case, Event, NuisanceCategory, Person
 from cases.models.choices import (
     AccessLevel,
     LegalGround,
@@ -381,17 +381,16 @@ class DemoSeeder:
         shared_at = plan.stage_times.get(
             4, plan.stage_times.get(3, plan.stage_times.get(2, self._share_fallback(plan)))
         )
-        participation = Participation(
-            case=case,
+        actor = self.lead_user[plan.lead]
+        self.clock.at = shared_at + timedelta(hours=1)
+        services.share_case(
+            actor=actor,
+            access=CaseAccess(case=case, user=actor, level=AccessLevel.VOLLEDIG),
             organisation=self.organisations[org_key],
             level=level,
             legal_ground=ground,
             convenant_name=data.CONVENANT if ground == LegalGround.CONVENANT else "",
-            shared_by=self.lead_user[plan.lead],
-            shared_at=shared_at + timedelta(hours=1),
         )
-        participation._history_user = self.lead_user[plan.lead]
-        participation.save()
 
     def _share_fallback(self, plan: CasePlan) -> datetime:
         return timezone.make_aware(datetime.combine(plan.opened_on, time(12)))
@@ -426,7 +425,7 @@ class DemoSeeder:
         for plan in [plan for plan in escalated if plan.lead == "linde"][:2]:
             actor = self.lead_user[plan.lead]
             self.clock.at = plan.stage_times[4] + timedelta(hours=2)
-            plan.case = services.update_case(
+            plan.case = services.hand_over(
                 actor=actor,
                 access=CaseAccess(case=plan.case, user=actor, level=AccessLevel.VOLLEDIG),
                 regisseur=self.users["coordinator"],

@@ -4,6 +4,7 @@ from .decisions import Decision
 from .logs import AccessLog, Event
 from .measures import Measure
 from .notifications import DigestSent, Notification, ReminderSettings
+from .permissions import CaseGroupObjectPermission, CaseUserObjectPermission
 from .records import Attachment, CasePerson, Note, Person, Report
 from .retention import DestructionRecord, RetentionCategory, RetentionRule
 from .workflow import Stage, Transition, Workflow
@@ -19,8 +20,10 @@ __all__ = [
     "AccessLog",
     "Attachment",
     "Case",
+    "CaseGroupObjectPermission",
     "CasePerson",
     "CaseReferenceCounter",
+    "CaseUserObjectPermission",
     "Decision",
     "Event",
     "Measure",

@@ -98,6 +98,14 @@ class Case(models.Model):
         verbose_name = _("zaak")
         verbose_name_plural = _("zaken")
         ordering = ["-opened_on", "-reference"]
+        # Object permissions (django-guardian), one per sharing level and cumulative: a group
+        # with `volledig` on a case also holds `proces` and `bestaan` (ADR 0006).
+        permissions = [
+            ("view_case_bestaan", _("Zaak: weet van het bestaan")),
+            ("view_case_proces", _("Zaak: proces inzien")),
+            ("view_case_volledig", _("Zaak: volledig inzien")),
+            ("share_case", _("Zaak delen met ketenpartners")),
+        ]
         indexes = [
             models.Index(fields=["postcode"]),
             models.Index(fields=["lead_organisation", "closed_on"]),

@@ -27,6 +27,11 @@ class Event(models.Model):
         WORKFLOW_MIGRATED = "workflow_migrated", _("Overgezet naar andere werkwijze")
         MEASURE_ADDED = "measure_added", _("Maatregel vastgelegd")
         MEASURE_CHANGED = "measure_changed", _("Maatregel bijgewerkt")
+        SHARED = "shared", _("Gedeeld met ketenpartner")
+        SHARE_CHANGED = "share_changed", _("Deelniveau gewijzigd")
+        SHARE_REVOKED = "share_revoked", _("Delen ingetrokken")
+        LEAD_HANDED_OVER = "lead_handed_over", _("Aanbrengende partner overgedragen")
+        REGISSEUR_HANDED_OVER = "regisseur_handed_over", _("Casusregie overgedragen")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False
@@ -87,6 +92,9 @@ class AccessLog(models.Model):
         related_name="+",
     )
     username = models.CharField(_("gebruiker"), max_length=150)
+    organisation_id_ref = models.BigIntegerField(
+        _("organisatie-id"), null=True, blank=True, db_index=True
+    )
     organisation_name = models.CharField(_("organisatie"), max_length=200, blank=True)
     action = models.CharField(_("handeling"), max_length=20, choices=Action.choices)
     case_id_ref = models.BigIntegerField(_("zaak-id"), null=True, blank=True, db_index=True)
@@ -95,6 +103,8 @@ class AccessLog(models.Model):
     resource = models.CharField(_("onderdeel"), max_length=200, blank=True)
     purpose = models.CharField(_("doel"), max_length=200, blank=True)
     outcome = models.CharField(_("uitkomst"), max_length=10, choices=Outcome.choices)
+    # The level at which the case was seen: only a read at `volledig` showed personal data.
+    level = models.CharField(_("niveau"), max_length=20, blank=True)
     client_address = models.GenericIPAddressField(_("adres"), null=True, blank=True)
 
     class Meta:

@@ -16,6 +16,7 @@ from .records import (
     update_case,
     workflow_for_new_case,
 )
+from .sharing import change_share_level, hand_over, revoke_share, share_case
 from .workflow import TransitionRefused, record_body_decision, record_decision, transition_case
 
 __all__ = [
@@ -30,8 +31,12 @@ __all__ = [
     "add_person",
     "add_report",
     "workflow_config",
+    "change_share_level",
     "create_case",
+    "hand_over",
     "record_decision",
+    "revoke_share",
+    "share_case",
     "transition_case",
     "update_case",
     "update_measure",

@@ -22,6 +22,7 @@ from cases.models import (
     Workflow,
 )
 from cases.models.choices import AccessLevel, PersonRole
+from cases.permissions import sync_case_permissions
 from cases.references import next_case_reference
 
 from .common import record_event as _record
@@ -82,6 +83,7 @@ def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) 
     )
     _save(case, actor)
     case.categories.set(categories)
+    sync_case_permissions(case, actor.organisation)
     _record(case, Event.Kind.CASE_OPENED, actor, stage=case.stage.name, stage_id=case.stage_id)
     return case
 

@@ -17,6 +17,14 @@ from .common import submitted
 @require_GET
 def case_list(request):
     case_filter = selectors.case_list(request)
+    if request.GET.get("q", "").strip():
+        # A search (often on a name) is a lookup of case data; the term itself is not logged.
+        access.log_access(
+            request,
+            action=AccessLog.Action.SEARCH,
+            outcome=AccessLog.Outcome.ALLOWED,
+            resource="zaaklijst: zoeken",
+        )
     page = Paginator(case_filter.qs, settings.CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.mark_overdue(page.object_list)
     query = request.GET.copy()

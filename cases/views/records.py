@@ -66,9 +66,9 @@ def note_add(request, reference):
     case_access, refusal = contribution(request, reference, "note")
     if refusal:
         return refusal
-    form = NoteForm(submitted(request))
+    form = NoteForm(submitted(request), organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
-        services.add_note(actor=request.user, access=case_access, **form.cleaned_data)
+        services.add_note(actor=request.user, access=case_access, **form.note_fields)
         messages.success(request, _("De logboekregel is toegevoegd."))
         return redirect("cases:detail", reference=reference)
     return render_contribution(

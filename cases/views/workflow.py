@@ -23,6 +23,13 @@ def transition_take(request, reference, transition_id):
         None,
     )
     if option is None:
+        access.log_access(
+            request,
+            action=AccessLog.Action.CHANGE,
+            outcome=AccessLog.Outcome.DENIED,
+            case=case_access.case,
+            resource=request.path,
+        )
         raise Http404("Overgang niet gevonden")
     transition = option.transition
     form = TransitionForm(

@@ -3,7 +3,7 @@
 Idempotent: organisations and users are looked up by name, and the cases are only created
 when the demo corporaties lead no cases yet, so a second run adds nothing. Everything runs in
 one transaction. Case data is written through cases.services like any other write; only what
-has no service yet (stage changes, closing, sharing) is written here directly, with history.
+has no service yet (stage changes, closing) is written here directly, with history.
 The data is deterministic (random.Random(2026)); dates are relative to today.
 """
 

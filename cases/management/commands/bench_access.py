@@ -1,0 +1,184 @@
+"""`manage.py bench_access`: how fast does a partner see their cases at 100,000 cases?
+
+Runs in a database of its own (`<NAME>_bench` next to the configured PostgreSQL database,
+created and migrated when missing, filled once; `--fresh` rebuilds it), never in the
+application's database. Prints, for a partner user, the median time and query count of the
+first page of the case list and of a case page, next to the bare SQL selecting the same rows,
+and compares filtering through participations with filtering through guardian's tables.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import psycopg
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cases import access
+from cases.bench import dataset
+from cases.models import Case, Participation
+from cases.models.choices import AccessLevel
+from partners.models import User
+
+
+def _median_ms(function, runs: int) -> float:
+    function()  # warm up: connection, caches, plans
+    timings = []
+    for _run in range(runs):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+class Command(BaseCommand):
+    help = "Benchmark van de toegangsfilters op 100.000 zaken (eigen database)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--cases", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=15)
+        parser.add_argument("--fresh", action="store_true", help="Bouw de benchmarkdata opnieuw.")
+
+    def handle(self, *args, cases, runs, fresh, **options):
+        self._use_bench_database(fresh)
+        call_command("migrate", verbosity=0)
+        if not dataset.loaded():
+            start = time.perf_counter()
+            dataset.load(cases=cases, progress=lambda text: self.stdout.write(f"  {text}"))
+            self.stdout.write(f"Data geladen in {time.perf_counter() - start:.0f} s.")
+        self._measure(runs)
+
+    def _use_bench_database(self, fresh: bool) -> None:
+        settings_dict = connection.settings_dict
+        if connection.vendor != "postgresql":
+            raise CommandError("De benchmark draait op PostgreSQL (zet DATABASE_URL).")
+        name = f"{settings_dict['NAME']}_bench"
+        params = {
+            "host": settings_dict.get("HOST") or None,
+            "port": settings_dict.get("PORT") or None,
+            "user": settings_dict.get("USER") or None,
+            "password": settings_dict.get("PASSWORD") or None,
+            "dbname": "postgres",
+            "autocommit": True,
+        }
+        with psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as admin:
+            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if exists.fetchone() and fresh:
+                admin.execute(f'DROP DATABASE "{name}"')
+                exists = None
+            if not exists or fresh:
+                admin.execute(f'CREATE DATABASE "{name}"')
+        connections.close_all()
+        # From here on this process talks only to the benchmark database.
+        settings_dict["NAME"] = name
+        self.stdout.write(f"Benchmarkdatabase: {name}")
+
+    def _measure(self, runs: int) -> None:
+        user = User.objects.get(username=dataset.PARTNER_USERNAME)
+        org_id = user.organisation_id
+        shared = Participation.objects.filter(organisation_id=org_id, revoked_at__isnull=True)
+        full_case = (
+            Case.objects.filter(pk__in=shared.filter(level=AccessLevel.VOLLEDIG).values("case_id"))
+            .order_by("pk")
+            .first()
+        )
+        self.stdout.write(
+            f"Partner: {user.organisation} ziet {access.visible_cases(user).count()} van "
+            f"{Case.objects.count()} zaken; {Participation.objects.count()} deelnames."
+        )
+        client = Client()
+        client.force_login(user)
+        list_url = reverse("cases:list")
+        case_url = reverse("cases:detail", args=[full_case.reference])
+
+        def page(url):
+            def get():
+                response = client.get(url)
+                assert response.status_code == 200, response.status_code
+
+            return get
+
+        def queries(function) -> int:
+            with CaptureQueriesContext(connection) as captured:
+                function()
+            return len(captured)
+
+        # The rows of the first list page (open cases, newest first), in plain SQL.
+        bare_list = (
+            "SELECT c.* FROM cases_case c WHERE c.closed_on IS NULL AND ("
+            "c.lead_organisation_id = %s OR EXISTS (SELECT 1 FROM cases_participation p "
+            "WHERE p.case_id = c.id AND p.organisation_id = %s AND p.revoked_at IS NULL)) "
+            "ORDER BY c.opened_on DESC, c.reference DESC LIMIT 50"
+        )
+        bare_case = "SELECT c.* FROM cases_case c WHERE c.reference = %s"
+
+        def sql(statement, params):
+            def run():
+                with connection.cursor() as cursor:
+                    cursor.execute(statement, params)
+                    cursor.fetchall()
+
+            return run
+
+        results = [
+            (
+                "Zaaklijst, eerste pagina",
+                _median_ms(page(list_url), runs),
+                queries(page(list_url)),
+                _median_ms(sql(bare_list, [org_id, org_id]), runs),
+            ),
+            (
+                "Zaakpagina (volledig gedeeld)",
+                _median_ms(page(case_url), runs),
+                queries(page(case_url)),
+                _median_ms(sql(bare_case, [full_case.reference]), runs),
+            ),
+        ]
+        self.stdout.write("")
+        self.stdout.write(
+            f"{'pagina':34} {'mediaan':>9} {'queries':>8} {'kale SQL':>9} {'ratio':>6}"
+        )
+        for label, ms, count, bare_ms in results:
+            self.stdout.write(
+                f"{label:34} {ms:7.1f}ms {count:8d} {bare_ms:7.2f}ms {ms / bare_ms:6.0f}x"
+            )
+
+        def first_page(queryset):
+            def run():
+                open_cases = queryset.filter(closed_on__isnull=True)
+                list(open_cases.order_by("-opened_on", "-reference")[:50])
+                open_cases.count()
+
+            return run
+
+        def one_case(check):
+            return lambda: check()
+
+        via_participations = _median_ms(first_page(access.visible_cases(user)), runs)
+        via_guardian = _median_ms(first_page(access.cases_via_guardian(user)), runs)
+        level_participations = _median_ms(
+            one_case(lambda: access.access_level(user, full_case)), runs
+        )
+
+        def guardian_check():
+            fresh = User.objects.get(pk=user.pk)  # guardian caches per user object
+            fresh.has_perm("cases.view_case_volledig", full_case)
+
+        user_lookup = _median_ms(lambda: User.objects.get(pk=user.pk), runs)
+        level_guardian = _median_ms(guardian_check, runs) - user_lookup
+        self.stdout.write("")
+        self.stdout.write("Filter op zichtbare zaken (50 rijen + telling, open zaken):")
+        self.stdout.write(f"  via deelnames (EXISTS)      {via_participations:7.1f} ms")
+        self.stdout.write(
+            f"  via guardian-tabel (EXISTS) {via_guardian:7.1f} ms "
+            f"({via_guardian / via_participations:.2f}x)"
+        )
+        self.stdout.write("Niveau van één zaak:")
+        self.stdout.write(f"  via deelnames               {level_participations:7.2f} ms")
+        self.stdout.write(f"  via guardian has_perm       {level_guardian:7.2f} ms")
