@@ -185,7 +185,7 @@ def instrument_suggestions(case_access: CaseAccess) -> list[InstrumentGroup]:
         if instrument.fits(stage):
             fitting.setdefault(instrument.partner_kind, []).append(instrument)
     return [
-        InstrumentGroup(kind, label, fitting[kind])
+        InstrumentGroup(kind, str(label), fitting[kind])
         for kind, label in OrganisationKind.choices
         if kind in fitting
     ]
