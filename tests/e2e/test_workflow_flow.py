@@ -135,7 +135,7 @@ def test_consulent_escalates_step_by_step_into_dwang(page, live_server, people, 
 def test_functional_admin_edits_a_draft_and_the_catalogue(page, live_server, people, axe):
     _consulent, beheer, _case = people
     log_in(page, live_server, beheer)
-    page.get_by_role("link", name="Beheer").click()
+    page.get_by_role("link", name="Beheer", exact=True).click()
     axe(page, "beheer index")
     page.get_by_role("link", name="Werkwijzen").click()
     expect(page.get_by_role("heading", name="Standaard woonoverlast")).to_be_visible()
