@@ -10,7 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases import services
-from cases.access import access_level, cases_via_guardian, visible_cases, with_access_level
+from cases.access import (
+    access_level,
+    cases_via_participations,
+    full_access_q,
+    visible_cases,
+    with_access_level,
+)
 from cases.models import Case
 from cases.models.choices import AccessLevel, LegalGround
 from partners.models import OrganisationKind
@@ -92,7 +98,9 @@ def _check(people, case):
         level = expected.get(person.organisation_id)
         assert access_level(person, case) == level
         assert visible_cases(person).filter(pk=case.pk).exists() == (level is not None)
-        assert cases_via_guardian(person).filter(pk=case.pk).exists() == (level is not None)
+        assert cases_via_participations(person).filter(pk=case.pk).exists() == (level is not None)
+        full = Case.objects.filter(full_access_q(person), pk=case.pk).exists()
+        assert full == (level == AccessLevel.VOLLEDIG)
         annotated = with_access_level(visible_cases(person), person).filter(pk=case.pk).first()
         assert (annotated.access_level if annotated else None) == level
         assert person.has_perm("cases.view_case_bestaan", case) == (level is not None)
