@@ -39,7 +39,11 @@ from .models import (
 )
 from .models.choices import AccessLevel, PersonRole, Visibility
 
-LEVEL_RANK = {AccessLevel.BESTAAN: 1, AccessLevel.PROCES: 2, AccessLevel.VOLLEDIG: 3}
+LEVEL_RANK: dict[str, int] = {
+    AccessLevel.BESTAAN: 1,
+    AccessLevel.PROCES: 2,
+    AccessLevel.VOLLEDIG: 3,
+}
 
 
 def _organisation_id(user) -> int | None:

@@ -65,7 +65,7 @@ def _users(organisations) -> dict[int, User]:
 
 @transaction.atomic
 def load(cases: int = 100_000, seed: int = 7, progress=print) -> None:
-    rng = random.Random(seed)  # noqa: S311 - benchmark data, not secrets
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 - benchmark data, not secrets
     organisations = _organisations()
     users = _users(organisations)
     leads = organisations[: len(LEAD_KINDS)]

@@ -280,7 +280,7 @@ def hand_over(
         raise ValidationError(
             _("Kies een andere aanbrengende organisatie of een andere casusregisseur.")
         )
-    if changes_lead:
+    if changes_lead and lead_organisation is not None:
         _hand_over_lead(case, actor, lead_organisation)
     if changes_regisseur:
         _hand_over_regisseur(case, actor, regisseur)

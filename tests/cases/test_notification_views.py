@@ -3,11 +3,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from cases.models import Notification, Participation, ReminderSettings, RetentionRule
+from cases import services
+from cases.models import Notification, ReminderSettings, RetentionRule
 from cases.models.choices import AccessLevel
 from cases.services.notifications import notify
 from partners.models import EmailPreference
-from tests.factories import UserFactory, make_case, set_case_state, share
+from tests.factories import UserFactory, access_for, make_case, set_case_state, share
 
 
 @pytest.fixture
@@ -71,9 +72,11 @@ def test_someone_elses_notification_is_404(client_for, consulent, colleague, cas
 def test_a_case_no_longer_shared_disappears_from_the_inbox(
     client_for, consulent, partner_user, partner_org, case
 ):
-    share(case, partner_org, AccessLevel.VOLLEDIG, consulent)
+    participation = share(case, partner_org, AccessLevel.VOLLEDIG, consulent)
     (notification,) = _notify(partner_user, case)
-    Participation.objects.filter(case=case, organisation=partner_org).delete()
+    services.revoke_share(
+        actor=consulent, access=access_for(consulent, case), participation=participation
+    )
     client = client_for(partner_user)
     response = client.get(reverse("notifications:list") + "?toon=alle")
     assert case.reference not in response.text

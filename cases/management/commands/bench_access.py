@@ -101,7 +101,8 @@ class Command(BaseCommand):
         def page(url):
             def get():
                 response = client.get(url)
-                assert response.status_code == 200, response.status_code
+                if response.status_code != 200:
+                    raise CommandError(f"{url} answered {response.status_code}")
 
             return get
 
