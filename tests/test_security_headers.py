@@ -60,6 +60,8 @@ def world(consulent, colleague):
         "notification_id": notification.pk,
         "rule_id": rule.pk,
         "stage_id": case.stage_id,
+        "participation_id": 0,
+        "person_id": 0,
         # Ids of objects this world does not hold: the 404 page must carry the headers too.
         "measure_id": 0,
         "series_id": 0,
