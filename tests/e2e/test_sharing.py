@@ -3,17 +3,20 @@
 privacy officer sees every one of those reads in the access log."""
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
+from cases import services
 from cases.models import AccessLog
 from cases.models.choices import Visibility
-from partners.models import OrganisationKind
+from partners.models import Instrument, OrganisationKind
 from tests.factories import (
     PASSWORD,
     OrganisationFactory,
     UserFactory,
+    access_for,
     add_note,
     add_person,
     make_case,
@@ -23,6 +26,7 @@ from tests.factories import (
 pytestmark = pytest.mark.e2e
 
 NOTE = "Huisbezoek: bewoner erkent de overlast en wil hulp."
+MEASURE = "Buurtbemiddeling"
 
 
 @pytest.fixture
@@ -54,6 +58,13 @@ def rivierstad(live_server):
     case = make_case(users["consulent"], street="Havenkade", house_number="3")
     add_person(users["consulent"], case, first_name="Jan", last_name="Jansen")
     add_note(users["consulent"], case, text=NOTE, visibility=Visibility.PARTICIPANTS)
+    services.add_measure(
+        actor=users["consulent"],
+        access=access_for(users["consulent"], case),
+        instrument=Instrument.objects.filter(name=MEASURE).first(),
+        owner_organisation=users["consulent"].organisation,
+        start_date=date(2026, 11, 2),
+    )
     return users, case
 
 
@@ -123,6 +134,8 @@ def test_share_with_politie_and_ggd_and_see_it_in_the_access_log(
     log_in(page, live_server, "ggd")
     page.goto(case_url)
     expect(page.get_by_role("heading", name="Fase en aanpak")).to_be_visible()
+    expect(page.get_by_role("heading", name="Maatregelen")).to_be_visible()
+    expect(page.get_by_text(MEASURE).first).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Jan Jansen")
     expect(page.locator("body")).not_to_contain_text(NOTE)
     expect(page.locator("body")).not_to_contain_text("Havenkade")
