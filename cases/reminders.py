@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cases import access, workdays
 from cases.models import Note, Notification, ReminderSettings, Report
+from partners.selectors import users_with_perm
 
 
 @dataclass
@@ -35,15 +35,9 @@ def _case_link(case) -> str:
     return reverse("cases:detail", kwargs={"reference": case.reference})
 
 
-def coordinators_of(organisation_id: int):
-    """Users of the organisation whose role receives coordinator reminders (a permission)."""
-    User = get_user_model()
-    perm = Q(groups__permissions__codename="receive_coordinator_reminders") | Q(
-        user_permissions__codename="receive_coordinator_reminders"
-    )
-    return list(
-        User.objects.filter(perm, organisation_id=organisation_id, is_active=True).distinct()
-    )
+def coordinators_of(organisation_id: int) -> list:
+    """Users of the organisation whose role receives coordinator reminders."""
+    return list(users_with_perm("cases.receive_coordinator_reminders", [organisation_id]))
 
 
 def stage_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
@@ -130,15 +124,9 @@ def melder_contact_reminders(today: date, config: ReminderSettings) -> Iterator[
         )
 
 
-def members_who_do_case_work(organisation_id: int):
-    """Users of the organisation whose role takes on actiepunten (a permission, no role name)."""
-    User = get_user_model()
-    perm = Q(groups__permissions__codename="change_actionitem") | Q(
-        user_permissions__codename="change_actionitem"
-    )
-    return list(
-        User.objects.filter(perm, organisation_id=organisation_id, is_active=True).distinct()
-    )
+def members_who_do_case_work(organisation_id: int) -> list:
+    """Users of the organisation whose role takes on actiepunten."""
+    return list(users_with_perm("cases.change_actionitem", [organisation_id]))
 
 
 def action_item_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:

@@ -12,15 +12,14 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from cases import workdays
+from partners import selectors as partner_selectors
 
 from . import planning, services
 from .models import Meeting, Notice
@@ -29,21 +28,8 @@ logger = logging.getLogger(__name__)
 
 
 def users_with_perm(perm: str, organisation_ids):
-    app_label, codename = perm.split(".")
-    granted = Q(
-        groups__permissions__codename=codename,
-        groups__permissions__content_type__app_label=app_label,
-    ) | Q(
-        user_permissions__codename=codename,
-        user_permissions__content_type__app_label=app_label,
-    )
-    return (
-        get_user_model()
-        .objects.filter(granted, is_active=True, organisation_id__in=organisation_ids)
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    """The users to e-mail: those holding `perm` who have an address."""
+    return partner_selectors.users_with_perm(perm, organisation_ids).exclude(email="")
 
 
 def coordinators(meeting: Meeting):

@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import access, clock
+from cases import access, clock, workdays
 from cases.inbox import visible_notifications
 from cases.models import DigestSent, Notification
 from partners.models import EmailPreference
@@ -153,7 +153,7 @@ def run_reminder_sweep(today=None) -> int:
     from cases import reminders
     from cases.models import ReminderSettings
 
-    today = today or clock.now().astimezone(timezone.get_default_timezone()).date()
+    today = today or workdays.local_date(clock.now())
     config = ReminderSettings.current()
     created = 0
     for rule in reminders.RULES:
@@ -175,7 +175,7 @@ def run_reminder_sweep(today=None) -> int:
 def send_all_digests(day=None) -> int:
     from django.contrib.auth import get_user_model
 
-    day = day or clock.now().astimezone(timezone.get_default_timezone()).date()
+    day = day or workdays.local_date(clock.now())
     users = (
         get_user_model()
         .objects.filter(notification_email=EmailPreference.DIGEST, is_active=True)

@@ -20,7 +20,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import access, clock
+from cases import access, clock, workdays
 from cases.models import (
     Attachment,
     Case,
@@ -98,7 +98,7 @@ def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]
 
 def plan(today: date | None = None) -> list[PlannedRemoval]:
     """What the next sweep would remove, oldest first (the dry-run report reads this)."""
-    today = today or timezone.localdate(clock.now())
+    today = today or workdays.local_date(clock.now())
     all_rules = list(RetentionRule.objects.all())
     done = set(DestructionRecord.objects.values_list("case_id_ref", "category"))
     planned = []
@@ -255,21 +255,12 @@ def _purge_history_of_case(case: Case) -> int:
 def _snapshot(case: Case) -> None:
     """One fresh history row per remaining record, so history restarts from the scrubbed state."""
     for model in [Case, *_case_child_models()]:
-        history = _history_model(model)
-        if not history:
+        if not _history_model(model):
             continue
         rows = [case] if model is Case else list(model.objects.filter(case=case))
-        for row in rows:
-            model.history.model.objects.create(
-                **{
-                    f.attname: getattr(row, f.attname)
-                    for f in model._meta.concrete_fields
-                    if f.attname in {hf.attname for hf in history._meta.concrete_fields}
-                },
-                history_date=timezone.now(),
-                history_type="~",
-                history_change_reason=_("geanonimiseerd na bewaartermijn"),
-            )
+        model.history.bulk_history_create(
+            rows, update=True, default_change_reason=_("geanonimiseerd na bewaartermijn")
+        )
 
 
 def _destroy(case: Case, files: list[str]) -> dict:
