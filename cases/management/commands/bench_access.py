@@ -2,7 +2,8 @@
 
 Runs in a database of its own (`<NAME>_bench` next to the configured PostgreSQL database,
 created and migrated when missing, filled once; `--fresh` rebuilds it), never in the
-application's database. Prints, for a partner user, the median time and query count of the
+application's database. Logs a partner user in as production does (password, then the second
+factor: `cases/bench/client.py`) and prints the median time and query count of the
 first page of the case list and of a case page, next to the bare SQL selecting the same rows,
 and compares filtering through participations with filtering through guardian's tables.
 """
@@ -16,12 +17,12 @@ import psycopg
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases import access
-from cases.bench import dataset
+from cases.bench import database, dataset
+from cases.bench.client import LoginFailed, verified_client
 from cases.models import Case, Participation
 from cases.models.choices import AccessLevel
 from cases.permissions import level_permissions
@@ -60,25 +61,14 @@ class Command(BaseCommand):
         if connection.vendor != "postgresql":
             raise CommandError("De benchmark draait op PostgreSQL (zet DATABASE_URL).")
         name = f"{settings_dict['NAME']}_bench"
-        params = {
-            "host": settings_dict.get("HOST") or None,
-            "port": settings_dict.get("PORT") or None,
-            "user": settings_dict.get("USER") or None,
-            "password": settings_dict.get("PASSWORD") or None,
-            "dbname": "postgres",
-            "autocommit": True,
-        }
-        with psycopg.connect(**{k: v for k, v in params.items() if v is not None}) as admin:
-            exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-            if exists.fetchone() and fresh:
-                admin.execute(f'DROP DATABASE "{name}"')
-                exists = None
-            if not exists or fresh:
-                admin.execute(f'CREATE DATABASE "{name}"')
+        try:
+            created = database.ensure_database(settings_dict, name, fresh=fresh)
+        except psycopg.Error as error:  # server down, no such role, no CREATEDB right
+            raise CommandError(f"Benchmarkdatabase {name} niet klaargezet: {error}") from error
         connections.close_all()
         # From here on this process talks only to the benchmark database.
         settings_dict["NAME"] = name
-        self.stdout.write(f"Benchmarkdatabase: {name}")
+        self.stdout.write(f"Benchmarkdatabase: {name}{' (nieuw)' if created else ''}")
 
     def _measure(self, runs: int) -> None:
         user = User.objects.get(username=dataset.PARTNER_USERNAME)
@@ -93,8 +83,10 @@ class Command(BaseCommand):
             f"Partner: {user.organisation} ziet {access.visible_cases(user).count()} van "
             f"{Case.objects.count()} zaken; {Participation.objects.count()} deelnames."
         )
-        client = Client()
-        client.force_login(user)
+        try:
+            client = verified_client(user)  # password and second factor, as in production
+        except LoginFailed as error:
+            raise CommandError(f"Inloggen van {user.username} mislukt: {error}") from error
         list_url = reverse("cases:list")
         case_url = reverse("cases:detail", args=[full_case.reference])
 
