@@ -33,4 +33,6 @@ vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/
 	scripts/vendor-static.sh
 
 bench-agenda: ## Time the casusoverleg agenda PDFs: 30 items for 6 organisations (rolled back)
+	scripts/bootstrap.sh
+	$(VENV)/bin/python manage.py migrate --no-input -v 0
 	$(VENV)/bin/python manage.py bench_agenda --items 30 --organisations 6
