@@ -1,4 +1,8 @@
+import os
+import uuid
+
 import pytest
+from django.conf import settings
 
 from partners.models import OrganisationKind
 from tests.factories import OrganisationFactory, UserFactory
@@ -84,6 +88,35 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _broker_of_its_own(tmp_path_factory):
+    """The run's messages live under a key prefix (Redis) or folder (file broker) of its own,
+    removed at the end: a worker of the demo or of another checkout on the same broker never
+    sees a test's task, and nothing is left behind."""
+    from woonoverlast.celery import app
+
+    options = dict(app.conf.broker_transport_options or {})
+    if settings.CELERY_BROKER_URL.startswith("redis"):
+        prefix = f"woonoverlast-test-{uuid.uuid4().hex[:12]}:"
+        options["global_keyprefix"] = prefix
+        os.environ["CELERY_BROKER_KEY_PREFIX"] = prefix  # for worker processes the tests start
+    else:
+        folder = tmp_path_factory.mktemp("broker")
+        for name in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
+            (folder / name).mkdir()
+            options[name] = str(folder / name)
+    app.conf.broker_transport_options = options
+    yield
+    app.pool.force_close_all()
+    if settings.CELERY_BROKER_URL.startswith("redis"):
+        import redis
+
+        client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+        for key in client.scan_iter(match=f"{prefix}*", count=1000):
+            client.delete(key)
+        client.close()
 
 
 @pytest.fixture(autouse=True)

@@ -216,6 +216,8 @@ ACCESS_LOG_RETENTION_MONTHS = env.int("ACCESS_LOG_RETENTION_MONTHS", default=60)
 # Celery: Redis in production and CI, an embedded file-system broker for the demo.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 _broker_dir = VAR_DIR / "broker"
+# Redis: a task that a dead worker had taken is handed out again after this many seconds.
+_visibility_timeout = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
         "data_folder_in": str(_broker_dir / "queue"),
@@ -225,8 +227,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
-    # Redis: a task a dead worker had taken is handed out again after this many seconds.
-    else {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+    else {
+        "visibility_timeout": _visibility_timeout,
+        # Kombu looks for such tasks on a timer of its own: by default every 10 s, scanning
+        # only on every 10th tick, so ~100 s apart whatever the visibility timeout. A task
+        # younger than the timeout at one scan waited for the next, up to 100 s later (and
+        # the worker that could take it sat idle). Scan on every tick, and tick often
+        # enough that a task comes back within about a quarter of the timeout after it
+        # expires (at most a minute later): cheap, one ZRANGE per worker per tick.
+        "unacked_restore_throttle": 1,
+        "unacked_restore_interval": max(1, min(60, _visibility_timeout // 4)),
+        # Keeps several installations (or a test run) apart on one Redis database.
+        "global_keyprefix": env.str("CELERY_BROKER_KEY_PREFIX", default=""),
+    }
 )
 if CELERY_BROKER_URL.startswith("filesystem"):
     for _folder in CELERY_BROKER_TRANSPORT_OPTIONS.values():
