@@ -1,0 +1,62 @@
+"""The one door to case data.
+
+Every view, form choice, list, count, export, PDF and task that touches case data gets its
+queryset or its `CaseAccess` from here. Whether a user sees a case depends on their
+organisation: the aanbrengende organisation sees it fully, a participating organisation at
+the level that was shared, anyone else not at all (404, never a hint that it exists).
+
+- `levels`: what a level is, and the level of an organisation on a case or a set of cases;
+- `visible`: the cases (and actiepunten) a reader may know of;
+- `case_access`: `CaseAccess`, one case cut to the reader's level;
+- `persons`: persons a reader may know (melders stay with the receiving organisation);
+- `privacy`: what a privacy officer may look into;
+- `doors`: a request's entry to one case or attachment (404 and logged when refused);
+- `log`: the access log.
+"""
+
+from .case_access import CaseAccess
+from .doors import get_attachment, get_case_access
+from .levels import (
+    LEVEL_RANK,
+    access_level,
+    full_access_q,
+    lowest_level,
+    organisation_levels,
+    with_access_level,
+)
+from .log import DEFAULT_PURPOSE, client_address, log_access
+from .persons import cases_with_person_named, visible_persons
+from .privacy import person_access_log, privacy_cases, privacy_persons, visible_access_log
+from .visible import (
+    cases_for_sweeps,
+    cases_via_participations,
+    shared_with_organisation,
+    visible_action_items,
+    visible_cases,
+)
+
+__all__ = [
+    "DEFAULT_PURPOSE",
+    "LEVEL_RANK",
+    "CaseAccess",
+    "access_level",
+    "cases_for_sweeps",
+    "cases_via_participations",
+    "cases_with_person_named",
+    "client_address",
+    "full_access_q",
+    "get_attachment",
+    "get_case_access",
+    "log_access",
+    "lowest_level",
+    "organisation_levels",
+    "person_access_log",
+    "privacy_cases",
+    "privacy_persons",
+    "shared_with_organisation",
+    "visible_access_log",
+    "visible_action_items",
+    "visible_cases",
+    "visible_persons",
+    "with_access_level",
+]

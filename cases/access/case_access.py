@@ -1,0 +1,176 @@
+"""`CaseAccess`: what one user may see and do with one case, cut to their level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Q,
+    QuerySet,
+)
+
+from ..models import (
+    Attachment,
+    Case,
+    CasePerson,
+    Decision,
+    Note,
+    Participation,
+    Person,
+    Report,
+)
+from ..models.choices import AccessLevel, PersonRole, Visibility
+from .levels import LEVEL_RANK
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """What one user may see and do with one case."""
+
+    case: Case
+    user: object
+    level: str
+
+    @property
+    def organisation_id(self) -> int:
+        return self.user.organisation_id
+
+    @property
+    def is_lead(self) -> bool:
+        return self.case.lead_organisation_id == self.organisation_id
+
+    def at_least(self, level: str) -> bool:
+        return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
+
+    @property
+    def sees_process(self) -> bool:
+        return self.at_least(AccessLevel.PROCES)
+
+    @property
+    def sees_details(self) -> bool:
+        """Address, summary, persons, meldingen, logboek and attachments."""
+        return self.at_least(AccessLevel.VOLLEDIG)
+
+    @property
+    def can_edit_case(self) -> bool:
+        return self.is_lead and self.user.has_perm("cases.change_case")
+
+    @property
+    def is_regisseur(self) -> bool:
+        return self.case.regisseur_id == self.user.pk
+
+    @property
+    def can_share(self) -> bool:
+        """Sharing is managed by the aanbrengende organisation and by the casusregisseur."""
+        return (
+            self.sees_details
+            and (self.is_lead or self.is_regisseur)
+            and self.user.has_perm("cases.share_case")
+        )
+
+    def participations(self, include_revoked: bool = False) -> QuerySet[Participation]:
+        """Shares of the case (active ones unless asked): which partners are involved is
+        process information."""
+        if not self.sees_process:
+            return Participation.objects.none()
+        shares = self.case.participations.select_related("organisation", "shared_by")
+        if not include_revoked:
+            shares = shares.filter(revoked_at__isnull=True)
+        return shares.order_by("organisation__name")
+
+    def can_add(self, model_name: str) -> bool:
+        return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")
+
+    @property
+    def may_add(self) -> dict[str, bool]:
+        """For templates: which records this user may add to the case."""
+        return {name: self.can_add(name) for name in ("caseperson", "report", "note", "attachment")}
+
+    def case_persons(self) -> QuerySet[CasePerson]:
+        """Betrokkenen; a melder only for the organisation that received their melding."""
+        if not self.sees_details:
+            return CasePerson.objects.none()
+        own_melders = Report.objects.filter(
+            case=self.case, receiving_organisation_id=self.organisation_id, melder__isnull=False
+        ).values("melder_id")
+        return self.case.case_persons.select_related("person").exclude(
+            Q(role=PersonRole.MELDER) & ~Q(person_id__in=own_melders)
+        )
+
+    def persons(self) -> QuerySet[Person]:
+        """The persons of `case_persons()`, each once (for pickers)."""
+        return Person.objects.filter(pk__in=self.case_persons().values("person_id")).order_by(
+            "last_name", "first_name"
+        )
+
+    def reports(self) -> QuerySet[Report]:
+        if not self.sees_details:
+            return Report.objects.none()
+        return self.case.reports.select_related("category", "melder", "receiving_organisation")
+
+    def shows_melder(self, report: Report) -> bool:
+        # Melder identities never leave the organisation that received the melding.
+        return report.receiving_organisation_id == self.organisation_id
+
+    def _shared_or_own(self, queryset):
+        return queryset.filter(
+            Q(organisation_id=self.organisation_id) | Q(visibility=Visibility.PARTICIPANTS)
+        )
+
+    def notes(self) -> QuerySet[Note]:
+        if not self.sees_details:
+            return Note.objects.none()
+        return self._shared_or_own(self.case.notes.select_related("author", "organisation"))
+
+    def decisions(self) -> QuerySet[Decision]:
+        if not self.sees_details:
+            return Decision.objects.none()
+        return self.case.decisions.select_related("recorded_by", "organisation")
+
+    def attachments(self) -> QuerySet[Attachment]:
+        if not self.sees_details:
+            return Attachment.objects.none()
+        return self._shared_or_own(
+            self.case.attachments.select_related("uploaded_by", "organisation")
+        )
+
+    def action_items(self):
+        """Actiepunten are process information: visible from level `proces`."""
+        if not self.sees_process:
+            return self.case.action_items.none()
+        return self.case.action_items.select_related(
+            "owner_organisation", "owner", "created_by", "completed_by"
+        )
+
+    @property
+    def can_add_action_item(self) -> bool:
+        return self.sees_process and self.user.has_perm("cases.add_actionitem")
+
+    def can_complete_action_item(self, item) -> bool:
+        """The owning organisation closes its own actiepunt; the lead organisation any."""
+        return (
+            item.is_open
+            and self.sees_process
+            and self.user.has_perm("cases.change_actionitem")
+            and (item.owner_organisation_id == self.organisation_id or self.is_lead)
+        )
+
+    # Measures are process information: seen from level `proces`; added by organisations at
+    # `volledig` with the permission, changed by the owner organisation or the lead.
+    def measures(self):
+        from ..models import Measure
+
+        if not self.sees_process:
+            return Measure.objects.none()
+        return self.case.measures.select_related("instrument", "owner_organisation")
+
+    @property
+    def can_add_measure(self) -> bool:
+        return self.can_add("measure")
+
+    def can_change_measure(self, measure) -> bool:
+        return (
+            self.sees_details
+            and self.user.has_perm("cases.change_measure")
+            and (self.is_lead or measure.owner_organisation_id == self.organisation_id)
+        )

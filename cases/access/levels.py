@@ -1,0 +1,125 @@
+"""What a level is, and the level an organisation has on one case or on a set of cases."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models import Case as Case_
+
+from ..models import (
+    Case,
+    CaseGroupObjectPermission,
+    Participation,
+)
+from ..models.choices import AccessLevel
+
+LEVEL_RANK: dict[str, int] = {
+    AccessLevel.BESTAAN: 1,
+    AccessLevel.PROCES: 2,
+    AccessLevel.VOLLEDIG: 3,
+}
+
+
+def lowest_level(*levels: str | None) -> str | None:
+    """The most restrictive of `levels` (None, no access at all, wins)."""
+    if any(level is None for level in levels):
+        return None
+    return min(levels, key=LEVEL_RANK.__getitem__)
+
+
+def _organisation_id(user) -> int | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return user.organisation_id
+
+
+def _active_participation(organisation_id: int) -> QuerySet[Participation]:
+    return Participation.objects.filter(
+        case=OuterRef("pk"), organisation_id=organisation_id, revoked_at__isnull=True
+    )
+
+
+def _granted(user, codename: str) -> QuerySet[CaseGroupObjectPermission]:
+    """Guardian rows giving the user's organisation `codename` on the outer case."""
+    return CaseGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"),
+        group_id=user.organisation.group_id,
+        permission__codename=codename,
+        permission__content_type__app_label="cases",
+    )
+
+
+def access_level(user, case: Case) -> str | None:
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return None
+    if case.lead_organisation_id == organisation_id:
+        return AccessLevel.VOLLEDIG
+    participation = (
+        case.participations.filter(organisation_id=organisation_id, revoked_at__isnull=True)
+        .values_list("level", flat=True)
+        .first()
+    )
+    return participation
+
+
+def organisation_levels(organisation_id: int, cases) -> dict[int, str]:
+    """{case id: level} for the cases `organisation_id` may see (lead = volledig).
+
+    For documents made for an organisation other than the reader's own (the agenda and
+    verslag of the casusoverleg, printed per participant).
+    """
+    case_ids = [case.pk for case in cases]
+    levels = {
+        case.pk: AccessLevel.VOLLEDIG
+        for case in cases
+        if case.lead_organisation_id == organisation_id
+    }
+    shared = Participation.objects.filter(
+        case_id__in=case_ids, organisation_id=organisation_id, revoked_at__isnull=True
+    ).values_list("case_id", "level")
+    for case_id, level in shared:
+        levels.setdefault(case_id, level)
+    return levels
+
+
+def full_access_q(user) -> Q:
+    """Filter for cases the user's organisation sees at level `volledig`."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None:
+        return Q(pk__in=[])
+    return Q(Exists(_granted(user, "view_case_volledig")))
+
+
+def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
+    """Annotate each case with `access_level` (the level the user's organisation has) and
+    the flags `sees_process` and `sees_details`, as CaseAccess has them for one case."""
+    organisation_id = _organisation_id(user)
+    shared_level = Subquery(_active_participation(organisation_id).values("level")[:1])
+    return queryset.annotate(
+        access_level=Case_(
+            When(lead_organisation_id=organisation_id, then=Value(AccessLevel.VOLLEDIG)),
+            default=shared_level,
+            output_field=CharField(),
+        )
+    ).annotate(
+        sees_process=Case_(
+            When(access_level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG], then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        sees_details=Case_(
+            When(access_level=AccessLevel.VOLLEDIG, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
