@@ -28,6 +28,7 @@ def _login(page, live_server, user):
     expect(page.get_by_role("heading", name="Zaken", exact=True)).to_be_visible()
 
 
+@pytest.mark.integration  # the PDFs wait on the broker for the worker the test starts
 def test_coordinator_runs_a_meeting_and_ggd_sees_its_action_item(page, live_server, axe):
     seed_reference_data()
     overleg = build_overleg(with_meetings=False)
@@ -60,11 +61,14 @@ def test_coordinator_runs_a_meeting_and_ggd_sees_its_action_item(page, live_serv
     page.get_by_role("button", name=f"Accepteren {overleg.case_police.reference}").click()
     expect(page.locator(".app-agenda__item")).to_have_count(2)
 
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    # No worker yet, so the PDFs wait and htmx polls for them, sending the CSRF header that
+    # base.html sets with data-hx-headers; the links only appear through htmx's swap.
+    with page.expect_request(re.compile(r"/overleg/\d+/documenten/$")) as polled:
         page.get_by_role("button", name="Agenda versturen en PDF's maken").click()
-        politie_link = page.get_by_role(
-            "link", name=re.compile(r"Download agenda Politie Basisteam")
-        )
+    headers = polled.value.all_headers()
+    assert headers.get("hx-request") == "true" and headers.get("x-csrftoken")
+    politie_link = page.get_by_role("link", name=re.compile(r"Download agenda Politie Basisteam"))
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         expect(politie_link).to_be_visible(timeout=60_000)
     axe(page, "meeting page with documents")
     with page.expect_download() as download_info:

@@ -91,7 +91,7 @@ def test_download_is_logged_as_print_per_case_and_only_for_own_copy(
 
     client = client_for(overleg.agent)
     status = client.get(reverse("meetings:documents", args=[overleg.meeting.pk])).content.decode()
-    assert "hx-trigger" not in status  # all ready: polling stops
+    assert "data-hx-trigger" not in status  # all ready: polling stops
     url = reverse("meetings:document", args=[overleg.meeting.pk, police_copy.pk])
     response = client.get(url)
     assert response.status_code == 200
@@ -112,7 +112,7 @@ def test_documents_partial_polls_while_pending(client_for, overleg):
     page = client_for(overleg.coordinator).get(
         reverse("meetings:documents", args=[overleg.meeting.pk])
     )
-    assert 'hx-trigger="every 2s"' in page.content.decode()
+    assert 'data-hx-trigger="every 2s"' in page.content.decode()
 
 
 def test_item_outcome_form_keeps_input_on_error(client_for, overleg):
