@@ -31,7 +31,7 @@ class ShareForm(StyledFormMixin, forms.Form):
     )
     legal_ground = forms.ChoiceField(
         label=_("Grondslag"),
-        choices=[("", "")] + LegalGround.choices,
+        choices=[("", _("– kies een grondslag –"))] + LegalGround.choices,
         error_messages={"required": _("Kies de grondslag voor het delen.")},
     )
     convenant_name = forms.CharField(
