@@ -4,10 +4,15 @@
 #                                never downloads browsers here)
 #   poppler-utils                pdftotext/pdftoppm, to read generated PDFs in tests
 #   libpango*, libharfbuzz-subset0, fonts-dejavu-core   what WeasyPrint loads to render PDF
+#   default-jre-headless         Java for the Nu HTML Checker (vnu.jar), unless java is on the PATH
+#   npm                          installs tests/tools (vnu-jar), unless npm is on the PATH
 # Needs root (or passwordless sudo) when something is missing; otherwise only warns.
 set -euo pipefail
 
 PACKAGES=(chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+# A JDK or NodeSource's nodejs (which bundles npm) serves as well as Debian's packages.
+command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "system-packages: not a Debian system; make sure these are installed: ${PACKAGES[*]}" >&2

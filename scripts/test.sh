@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, migrations check, Django system checks (also --deploy),
-# bandit, mypy and pytest.
+# bandit, mypy and pytest (the browser tests also check every page they visit with the
+# W3C Nu HTML Checker, vnu-jar from tests/tools/package-lock.json, run with the machine's Java).
 #
 #   scripts/test.sh [pytest args...]      (make test; .ci/run calls this)
 #
@@ -95,8 +96,22 @@ step "Python environment (.venv, requirements-dev.lock)"
 scripts/bootstrap.sh --dev
 PY=.venv/bin/python
 
-step "System packages (chromium, poppler-utils, WeasyPrint libraries)"
+step "System packages (chromium, poppler-utils, WeasyPrint libraries, Java, npm)"
 scripts/system-packages.sh
+
+step "Test tools from npm (tests/tools: vnu-jar, the Nu HTML Checker)"
+# Like bootstrap.sh: npm ci runs again only when the lock file changed. --ignore-scripts:
+# vnu-jar's install script would download a Java runtime; the tests use the machine's java.
+TOOLS_STAMP=tests/tools/node_modules/.stamp
+want="$(sha256sum tests/tools/package-lock.json | cut -d' ' -f1)"
+if [ ! -f "$TOOLS_STAMP" ] || [ "$(cat "$TOOLS_STAMP")" != "$want" ]; then
+    command -v npm >/dev/null || {
+        echo "test: npm is needed for tests/tools (apt-get install npm)" >&2
+        exit 1
+    }
+    npm ci --prefix tests/tools --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$want" >"$TOOLS_STAMP"
+fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
     if [ "$CI" = true ] && ! port_open 5432; then

@@ -2,9 +2,12 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings as django_settings
+
+from tests.e2e import nu_checker
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
 # itself (creating users and cases) are synchronous and safe here.
@@ -39,6 +42,61 @@ def browser_context_args(browser_context_args):
 def _require_chromium():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+
+
+@pytest.fixture(scope="session")
+def html_documents():
+    """Every HTML document the browser receives in the session, checked in one run at its end.
+
+    The Java check is asked for at the start, so a machine without it fails at once.
+    """
+    try:
+        nu_checker.command()
+    except nu_checker.CheckerMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    documents: list[nu_checker.Document] = []
+    yield documents
+    found = nu_checker.report(nu_checker.check(documents))
+    if found:
+        pytest.fail(found, pytrace=False)
+
+
+# htmx swaps fragments into a page; they are checked inside a minimal document, on its first
+# line so that the line numbers are the fragment's own.
+FRAGMENT = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>fragment</title>'
+    "</head><body>{}</body></html>"
+)
+
+
+@pytest.fixture
+def new_context(new_context, html_documents, request):
+    """Every browser context records the HTML it receives for the Nu HTML Checker."""
+
+    def collect(response):
+        is_htmx = response.request.headers.get("hx-request") == "true"
+        if response.request.resource_type != "document" and not is_htmx:
+            return
+        if 300 <= response.status < 400:
+            return  # a redirect has no body
+        if "text/html" not in (response.headers.get("content-type") or ""):
+            return  # a download is no page
+        url = urlsplit(response.url)
+        html = response.text()
+        html_documents.append(
+            nu_checker.Document(
+                url=url.path + (f"?{url.query}" if url.query else ""),
+                html=FRAGMENT.format(html) if is_htmx else html,
+                source=request.node.nodeid,
+            )
+        )
+
+    def create(**kwargs):
+        context = new_context(**kwargs)
+        context.on("response", collect)
+        return context
+
+    return create
 
 
 def axe_script_path() -> Path | None:
