@@ -43,10 +43,14 @@ def _forbidden(request):
     return None
 
 
+# Spreadsheet programs read a cell starting with one of these as a formula (OWASP's list for
+# CSV injection: tab and carriage return too, which some programs strip before parsing).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_safe(value) -> str:
-    # A cell starting with = + - @ is a formula in spreadsheet programs.
     text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _respond(request, rows, template, context, filename, **log):
