@@ -56,8 +56,27 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
         return postcode
 
 
+class BetrokkeneRoleField(forms.ChoiceField):
+    """The roles of "Betrokkene toevoegen": every role but melder, which is recorded with the
+    melding (see cases.services.records); a posted melder gets that explanation."""
+
+    def __init__(self, **kwargs):
+        choices = [(v, label) for v, label in PersonRole.choices if v != PersonRole.MELDER]
+        super().__init__(choices=choices, **kwargs)
+
+    def validate(self, value):
+        if value == PersonRole.MELDER:
+            from .services.records import MELDER_NEEDS_REPORT
+
+            raise forms.ValidationError(MELDER_NEEDS_REPORT, code="melder")
+        super().validate(value)
+
+
 class PersonForm(StyledFormMixin, forms.ModelForm):
-    role = forms.ChoiceField(label=_("Rol in de zaak"), choices=PersonRole.choices)
+    role = BetrokkeneRoleField(
+        label=_("Rol in de zaak"),
+        help_text=_("Een melder legt u vast met de melding (Melding vastleggen)."),
+    )
     existing = forms.ModelChoiceField(
         label=_("Bestaande persoon"),
         queryset=Person.objects.none(),

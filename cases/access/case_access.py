@@ -1,4 +1,9 @@
-"""`CaseAccess`: what one user may see and do with one case, cut to their level."""
+"""`CaseAccess`: what one user may see and do with one case, cut to their level.
+
+Pickers about the case take their choices from here too (the melder picker from `persons()`,
+the owner pickers of measures and actiepunten from `process_organisations()`), so a form can
+never offer what the page hides.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from django.db.models import (
     Q,
     QuerySet,
 )
+
+from partners.models import Organisation
 
 from ..models import (
     Attachment,
@@ -19,8 +26,9 @@ from ..models import (
     Person,
     Report,
 )
-from ..models.choices import AccessLevel, PersonRole, Visibility
+from ..models.choices import AccessLevel, Visibility
 from .levels import LEVEL_RANK
+from .persons import known_links
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,23 @@ class CaseAccess:
             shares = shares.filter(revoked_at__isnull=True)
         return shares.order_by("organisation__name")
 
+    def process_organisations(self) -> QuerySet[Organisation]:
+        """Organisations that see this case at level `proces` or more: the lead and the
+        active participants at proces or volledig.
+
+        The only organisations that may own a measure or an actiepunt, and so the only ones
+        reminded about them: a partner at `bestaan` must not learn, through a picker or a
+        reminder ("Verkennend onderzoek Wvggz staat al sinds … open"), what it may not see.
+        """
+        if not self.sees_process:
+            return Organisation.objects.none()
+        partners = self.case.participations.filter(
+            revoked_at__isnull=True, level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG]
+        ).values("organisation_id")
+        return Organisation.objects.filter(
+            Q(pk=self.case.lead_organisation_id) | Q(pk__in=partners)
+        ).order_by("name")
+
     def can_add(self, model_name: str) -> bool:
         return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")
 
@@ -90,15 +115,13 @@ class CaseAccess:
         """Betrokkenen; a melder only for the organisation that received their melding."""
         if not self.sees_details:
             return CasePerson.objects.none()
-        own_melders = Report.objects.filter(
-            case=self.case, receiving_organisation_id=self.organisation_id, melder__isnull=False
-        ).values("melder_id")
-        return self.case.case_persons.select_related("person").exclude(
-            Q(role=PersonRole.MELDER) & ~Q(person_id__in=own_melders)
+        return self.case.case_persons.select_related("person").filter(
+            known_links(self.organisation_id)
         )
 
     def persons(self) -> QuerySet[Person]:
-        """The persons of `case_persons()`, each once (for pickers)."""
+        """The persons of `case_persons()`, each once (for pickers about this case, such as
+        the melder of a new melding)."""
         return Person.objects.filter(pk__in=self.case_persons().values("person_id")).order_by(
             "last_name", "first_name"
         )

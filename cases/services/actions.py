@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from cases.access import CaseAccess
 from cases.models import ActionItem, Decision, Event
-from cases.models.choices import AccessLevel
 
 from .common import record_event, save_with_history
 
@@ -17,17 +16,9 @@ from .common import record_event, save_with_history
 def action_owner_organisations(access: CaseAccess):
     """Organisations that can own an actiepunt: the lead and every partner at `proces` or more.
 
-    An owner must be able to see what they are asked to do.
+    An owner must be able to see what they are asked to do; the door decides who that is.
     """
-    from partners.models import Organisation
-
-    case = access.case
-    partners = case.participations.filter(
-        revoked_at__isnull=True, level__in=[AccessLevel.PROCES, AccessLevel.VOLLEDIG]
-    ).values("organisation_id")
-    return Organisation.objects.filter(pk=case.lead_organisation_id) | Organisation.objects.filter(
-        pk__in=partners
-    )
+    return access.process_organisations()
 
 
 @transaction.atomic

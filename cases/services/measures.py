@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 
 from cases.access import CaseAccess
 from cases.models import Event, Measure
-from partners.models import Organisation
 
 from .common import record_event, save_with_history
 
@@ -16,16 +15,9 @@ CLOSED = (Measure.Status.DONE, Measure.Status.STOPPED)
 
 
 def measure_organisations(access: CaseAccess):
-    """Organisations that may own a measure on this case: the lead and active participants."""
-    case = access.case
-    return Organisation.objects.filter(
-        pk__in=[case.lead_organisation_id]
-        + list(
-            case.participations.filter(revoked_at__isnull=True).values_list(
-                "organisation_id", flat=True
-            )
-        )
-    ).order_by("name")
+    """Organisations that may own a measure on this case: those that see it at least at
+    level `proces` (the door decides; a partner at `bestaan` may not own one)."""
+    return access.process_organisations()
 
 
 def _check(measure: Measure, access: CaseAccess, *, new: bool) -> None:
@@ -38,7 +30,10 @@ def _check(measure: Measure, access: CaseAccess, *, new: bool) -> None:
         ]
     if new and not measure_organisations(access).filter(pk=measure.owner_organisation_id).exists():
         errors["owner_organisation"] = [
-            _("Kies de aanbrengende organisatie of een organisatie die aan de zaak deelneemt.")
+            _(
+                "Kies de aanbrengende organisatie of een organisatie die de zaak ten minste "
+                "op procesniveau ziet."
+            )
         ]
     if errors:
         raise ValidationError(errors)

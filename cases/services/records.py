@@ -1,14 +1,21 @@
-"""Writes of the case register: cases, persons, meldingen, logboek and attachments."""
+"""Writes of the case register: cases, persons, meldingen, logboek and attachments.
+
+A melder is recorded with their melding (`add_report`), never as a bare betrokkene: who
+may see a melder is decided by the organisation that received the melding, so a melder
+link without a melding would be hidden from everyone, its own organisation included.
+`add_person` therefore refuses the role melder and points to "Melding vastleggen".
+"""
 
 from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Field
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases.access import CaseAccess
 from cases.models import (
@@ -28,6 +35,11 @@ from cases.references import next_case_reference
 from .common import record_event as _record
 from .common import save_with_history as _save
 
+MELDER_NEEDS_REPORT = gettext_lazy(
+    "Een melder legt u vast met de melding: kies “Melding vastleggen” op de "
+    "zaakpagina. Zo blijft de melder zichtbaar voor uw organisatie, en alleen voor uw "
+    "organisatie."
+)
 CASE_FIELDS = ("street", "house_number", "postcode", "city", "wijk", "summary", "regisseur")
 
 
@@ -125,8 +137,16 @@ def _require(access: CaseAccess, model_name: str):
 def add_person(
     *, actor, access: CaseAccess, role: str, person: Person | None = None, **person_fields
 ) -> CasePerson:
-    """Link an existing person, or register a new one, to the case in a role."""
+    """Link an existing person, or register a new one, to the case in a role (not melder)."""
     _require(access, "caseperson")
+    if role == PersonRole.MELDER:
+        raise ValidationError({"role": [MELDER_NEEDS_REPORT]})
+    return _link_person(actor=actor, access=access, role=role, person=person, **person_fields)
+
+
+def _link_person(
+    *, actor, access: CaseAccess, role: str, person: Person | None = None, **person_fields
+) -> CasePerson:
     if person is None:
         person = _save(Person(registered_by_id=actor.organisation_id, **person_fields), actor)
     link, created = CasePerson.objects.get_or_create(
@@ -154,9 +174,11 @@ def add_report(
     if melder_anonymous and (melder or new_melder):
         raise ValueError(_("Een anonieme melding heeft geen melder."))
     if new_melder:
-        melder = add_person(actor=actor, access=access, role=PersonRole.MELDER, **new_melder).person
+        melder = _link_person(
+            actor=actor, access=access, role=PersonRole.MELDER, **new_melder
+        ).person
     elif melder is not None:
-        add_person(actor=actor, access=access, role=PersonRole.MELDER, person=melder)
+        _link_person(actor=actor, access=access, role=PersonRole.MELDER, person=melder)
     report = _save(
         Report(
             case=access.case,

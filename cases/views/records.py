@@ -1,6 +1,11 @@
-"""Contributions to a case: persons, meldingen, logboek and attachments."""
+"""Contributions to a case: persons, meldingen, logboek and attachments.
+
+Pickers about the case come from its `CaseAccess` (the melder picker offers only persons
+known in this case), never from a wider set filtered here.
+"""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -20,15 +25,19 @@ def person_add(request, reference):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         role, existing = data.pop("role"), data.pop("existing")
-        services.add_person(
-            actor=request.user,
-            access=case_access,
-            role=role,
-            person=existing,
-            **({} if existing else data),
-        )
-        messages.success(request, _("De betrokkene is toegevoegd."))
-        return redirect("cases:detail", reference=reference)
+        try:
+            services.add_person(
+                actor=request.user,
+                access=case_access,
+                role=role,
+                person=existing,
+                **({} if existing else data),
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            messages.success(request, _("De betrokkene is toegevoegd."))
+            return redirect("cases:detail", reference=reference)
     return render_contribution(
         request, case_access, form, _("Betrokkene toevoegen"), _("Betrokkene toevoegen")
     )
@@ -39,8 +48,7 @@ def report_add(request, reference):
     case_access, refusal = contribution(request, reference, "report")
     if refusal:
         return refusal
-    case_persons = access.visible_persons(request.user).filter(case_roles__case=case_access.case)
-    form = ReportForm(submitted(request), case_persons=case_persons)
+    form = ReportForm(submitted(request), case_persons=case_access.persons())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.add_report(

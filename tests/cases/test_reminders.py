@@ -93,14 +93,13 @@ class TestStageOverTarget:
 class TestMelderContact:
     @pytest.fixture
     def report(self, consulent, melding_case):
-        melder = add_person(consulent, melding_case, role=PersonRole.MELDER, last_name="Jansen")
         # Received on Thursday 24 December 2026: Kerst (25, 26) and the weekend do not count;
         # the two working days are Monday 28 and Tuesday 29 December.
         return add_report(
             consulent,
             melding_case,
             received_at=at(2026, 12, 24, 16, 0),
-            melder=melder.person,
+            new_melder={"last_name": "Jansen"},
         )
 
     def _melder_reminders(self, user):
@@ -161,7 +160,7 @@ class TestEmail:
         consulent.email = "carla@example.nl"
         consulent.notification_email = EmailPreference.DIGEST
         consulent.save()
-        add_person(consulent, melding_case, role=PersonRole.MELDER, last_name="Jansen")
+        add_person(consulent, melding_case, role=PersonRole.BEWONER, last_name="Jansen")
         run_reminder_sweep(today=date(2026, 5, 5))
         assert len(mail.outbox) == 0
         assert send_all_digests(day=date(2026, 5, 5)) == 1

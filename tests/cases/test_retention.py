@@ -20,7 +20,7 @@ from cases.models import (
     RetentionRule,
     Transition,
 )
-from cases.models.choices import PersonRole, Visibility
+from cases.models.choices import Visibility
 from cases.services import retention
 from tests.factories import (
     access_for,
@@ -60,12 +60,11 @@ def full_case(consulent, client_for):
     """A closed case full of personal data, with history, events, a file and access-log rows."""
     case = make_case(consulent, summary=f"{NAME} {SURNAME} maakt al maanden overlast.")
     add_person(consulent, case, first_name=NAME, last_name=SURNAME, birth_date=date(1970, 1, 1))
-    melder = add_person(consulent, case, role=PersonRole.MELDER, last_name="Meldersma")
     add_report(
         consulent,
         case,
         description=f"Melding over {SURNAME}.",
-        melder=melder.person,
+        new_melder={"last_name": "Meldersma"},
     )
     note = add_note(consulent, case, text=f"Huisbezoek bij {NAME} {SURNAME}.")
     note.text = f"Huisbezoek bij {NAME} {SURNAME}, aangevuld."
