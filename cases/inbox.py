@@ -1,4 +1,8 @@
-"""Reads for the notification inbox (selectors): what a user may see of their notifications."""
+"""Reads for the notification inbox (selectors): what a user may see of their notifications.
+
+A notification about a case is shown while the user's organisation sees that case at level
+`proces` or more: a share revoked or lowered to `bestaan` hides what was sent before.
+"""
 
 from django.db.models import Q, QuerySet
 
@@ -7,9 +11,10 @@ from cases.models import Notification
 
 
 def visible_notifications(user) -> QuerySet[Notification]:
-    """The user's notifications, without those about cases the user can no longer see."""
+    """The user's notifications, without those about cases whose process the user can no
+    longer see."""
     return Notification.objects.filter(recipient=user).filter(
-        Q(case__isnull=True) | Q(case__in=access.visible_cases(user))
+        Q(case__isnull=True) | Q(case__in=access.process_cases(user))
     )
 
 

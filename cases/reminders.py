@@ -3,7 +3,10 @@
 Each rule yields `Reminder`s; `services.notifications.run_reminder_sweep` turns them into
 notifications. A reminder's key names the rule, its subject and the period, so running a
 sweep twice (or a redelivered task) finds every key taken and creates nothing new.
-Case data comes from `cases.access.cases_for_sweeps`, the door for system tasks.
+Case data comes from `cases.access.cases_for_sweeps`, the door for system tasks. The
+recipients a rule proposes are filtered by `notify` through `cases.access.process_cases`:
+a reminder is process information, never sent to an organisation at level `bestaan` (say a
+measure owner whose share was lowered afterwards).
 """
 
 from __future__ import annotations

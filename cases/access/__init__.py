@@ -30,6 +30,7 @@ from .privacy import person_access_log, privacy_cases, privacy_persons, visible_
 from .visible import (
     cases_for_sweeps,
     cases_via_participations,
+    process_cases,
     shared_with_organisation,
     visible_action_items,
     visible_cases,
@@ -53,6 +54,7 @@ __all__ = [
     "person_access_log",
     "privacy_cases",
     "privacy_persons",
+    "process_cases",
     "shared_with_organisation",
     "visible_access_log",
     "visible_action_items",

@@ -27,6 +27,20 @@ def visible_cases(user) -> QuerySet[Case]:
     return Case.objects.filter(Exists(_granted(user, "view_case_bestaan")))
 
 
+def process_cases(user) -> QuerySet[Case]:
+    """The cases the user's organisation sees at level `proces` or more.
+
+    Everything a reminder or notification says about a case (a stage over its target, an
+    open actiepunt, "Verkennend onderzoek Wvggz … staat al sinds … open") is process
+    information, so a notification is made and shown only for these cases: a partner at
+    `bestaan` knows the case exists and nothing more.
+    """
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_case"):
+        return Case.objects.none()
+    return Case.objects.filter(Exists(_granted(user, "view_case_proces")))
+
+
 def cases_via_participations(user) -> QuerySet[Case]:
     """The same cases as `visible_cases`, read from lead and participations.
 

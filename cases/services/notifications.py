@@ -1,6 +1,9 @@
 """Notifications: created once per key, e-mailed per the user's preference.
 
 E-mails carry the case reference and a link, never personal data of betrokkenen.
+What a notification says about a case is process information, so only users whose
+organisation sees the case at level `proces` or more receive it (`access.process_cases`),
+whichever recipients a reminder rule proposes.
 """
 
 from __future__ import annotations
@@ -27,14 +30,15 @@ logger = logging.getLogger(__name__)
 def notify(recipients, *, key: str, kind: str, text: str, case=None, link: str = ""):
     """Create the notification for each recipient who does not have `key` yet.
 
-    Recipients who cannot see `case` are skipped: a notification never reveals a case.
+    Recipients who do not see `case` at level `proces` or more are skipped: a notification
+    never reveals a case, nor its process to a partner at `bestaan`.
     Returns the notifications that were new.
     """
     created = []
     for user in recipients:
         if not user.is_active:
             continue
-        if case is not None and not access.visible_cases(user).filter(pk=case.pk).exists():
+        if case is not None and not access.process_cases(user).filter(pk=case.pk).exists():
             continue
         notification, was_created = Notification.objects.get_or_create(
             recipient=user,

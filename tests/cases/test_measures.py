@@ -214,3 +214,16 @@ def test_the_measure_form_keeps_input_and_shows_dutch_errors(client_for, consule
     assert response.status_code == 302
     measure.refresh_from_db()
     assert measure.status == "gestopt" and measure.outcome == "Bewoner verhuisd."
+
+
+def test_a_partner_at_bestaan_is_no_measure_owner(client_for, consulent, partner_user):
+    """Owning a measure is process information: the picker offers, and the service accepts,
+    only organisations at level proces or more (issue 12)."""
+    case = make_case(consulent)
+    share(case, partner_user.organisation, AccessLevel.BESTAAN, consulent)
+    form = client_for(consulent).get(reverse("cases:measure_add", args=[case.reference])).text
+    assert partner_user.organisation.name not in form
+    with pytest.raises(ValidationError) as refused:
+        add(consulent, case, owner_organisation=partner_user.organisation)
+    assert "procesniveau" in refused.value.message_dict["owner_organisation"][0]
+    assert not Measure.objects.exists()

@@ -259,3 +259,40 @@ def test_a_wvggz_verkennend_onderzoek_open_over_14_days_reminds_its_owner(
     run_reminder_sweep(today=date(2026, 6, 16))
     run_reminder_sweep(today=date(2026, 6, 17))
     assert list(open_too_long.values_list("recipient", flat=True)) == [partner_user.pk]
+
+
+@pytest.mark.django_db
+def test_a_measure_owner_lowered_to_bestaan_is_not_reminded(
+    consulent, melding_case, partner_org, partner_user, django_capture_on_commit_callbacks
+):
+    """A reminder is process information: an owner organisation whose share was lowered to
+    bestaan gets neither the notification nor its e-mail, and older ones leave its inbox."""
+    from cases import inbox, services
+    from cases.services.measures import add_measure
+    from partners.models import Instrument
+    from tests.factories import access_for
+
+    partner_user.email = "gerda@example.nl"
+    partner_user.save()
+    participation = share(melding_case, partner_org, AccessLevel.VOLLEDIG, consulent)
+    add_measure(
+        actor=consulent,
+        access=access_for(consulent, melding_case),
+        instrument=Instrument.objects.get(name__icontains="verkennend onderzoek wvggz"),
+        owner_organisation=partner_org,
+        start_date=date(2026, 6, 1),
+    )
+    run_reminder_sweep(today=date(2026, 6, 16))
+    assert inbox.unread_count(partner_user) == 1
+    services.change_share_level(
+        actor=consulent,
+        access=access_for(consulent, melding_case),
+        participation=participation,
+        level=AccessLevel.BESTAAN,
+    )
+    assert inbox.unread_count(partner_user) == 0
+    Notification.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        run_reminder_sweep(today=date(2026, 6, 17))
+    assert not Notification.objects.filter(recipient=partner_user).exists()
+    assert mail.outbox == []
