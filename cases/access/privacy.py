@@ -1,4 +1,18 @@
-"""What a privacy officer may look into: the access log and the persons of their organisation."""
+"""What a privacy officer may look into: the access log and the persons of their organisation.
+
+The privacy officer answers for what their own organisation knows, so they see what it
+knows and no more:
+
+- persons: a person is found only where the organisation knows them (`persons.known_links`),
+  so the lead's privacy officer does not find a melder whose melding another organisation
+  received, nor open that melder's person log (issue 12);
+- the per-person log ("wie heeft dit dossier ingezien") counts the reads of the cases in
+  which the organisation knows the person and sees in full; a *denied* attempt counts only
+  for cases the organisation leads. A denied attempt on a foreign case is logged with that
+  case's real id so that the privacy officer of the lead sees it; shown to anyone else, it
+  would tell them which foreign case involves the person, and would let an insider probe a
+  reference by trying it and looking whether the attempt turns up on a person's log.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +26,11 @@ from ..models import (
     Case,
     CasePerson,
     Person,
+    Report,
 )
 from ..models.choices import AccessLevel
-from .levels import _organisation_id
+from .levels import _organisation_id, full_access_q
+from .persons import known_links
 
 
 def visible_access_log(user) -> QuerySet[AccessLog]:
@@ -36,23 +52,35 @@ def privacy_cases(user) -> QuerySet[Case]:
 
 
 def person_access_log(user, person: Person) -> QuerySet[AccessLog]:
-    """ "Wie heeft dit dossier ingezien": reads that concerned the person directly, reads of
-    their cases at level volledig (only those showed personal data), and denied attempts."""
-    case_ids = CasePerson.objects.filter(person=person).values("case_id")
+    """ "Wie heeft dit dossier ingezien": reads that concerned the person directly, reads at
+    level volledig (only those showed personal data) of the cases in which the organisation
+    knows the person and sees in full, and denied attempts on such cases it leads."""
+    organisation_id = _organisation_id(user)
+    known = CasePerson.objects.filter(person=person).filter(known_links(organisation_id))
+    seen_cases = Case.objects.filter(full_access_q(user)).filter(pk__in=known.values("case_id"))
+    led_cases = seen_cases.filter(lead_organisation_id=organisation_id)
     return visible_access_log(user).filter(
         Q(person_id_ref=person.pk)
-        | Q(case_id_ref__in=case_ids)
-        & (Q(level=AccessLevel.VOLLEDIG) | Q(outcome=AccessLog.Outcome.DENIED))
+        | Q(case_id_ref__in=seen_cases.values("pk"), level=AccessLevel.VOLLEDIG)
+        | Q(case_id_ref__in=led_cases.values("pk"), outcome=AccessLog.Outcome.DENIED)
     )
 
 
 def privacy_persons(user) -> QuerySet[Person]:
-    """Persons a privacy officer may look up for an inzageverzoek: those in cases their
-    organisation leads, and those their organisation registered."""
+    """Persons a privacy officer may look up for an inzageverzoek: those their organisation
+    knows in a case it leads, those it registered, and the melders of meldingen it received.
+    Never a melder whose melding another organisation received."""
     organisation_id = _organisation_id(user)
     if organisation_id is None or not user.has_perm("cases.view_accesslog"):
         return Person.objects.none()
-    in_led_cases = CasePerson.objects.filter(case__lead_organisation_id=organisation_id)
+    in_led_cases = CasePerson.objects.filter(case__lead_organisation_id=organisation_id).filter(
+        known_links(organisation_id)
+    )
+    own_melders = Report.objects.filter(
+        receiving_organisation_id=organisation_id, melder__isnull=False
+    )
     return Person.objects.filter(
-        Q(pk__in=in_led_cases.values("person_id")) | Q(registered_by_id=organisation_id)
+        Q(pk__in=in_led_cases.values("person_id"))
+        | Q(pk__in=own_melders.values("melder_id"))
+        | Q(registered_by_id=organisation_id)
     )

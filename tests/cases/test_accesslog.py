@@ -8,10 +8,19 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from cases import services
 from cases.models import AccessLog
-from cases.models.choices import AccessLevel
+from cases.models.choices import AccessLevel, PersonRole
 from partners.models import OrganisationKind
-from tests.factories import OrganisationFactory, UserFactory, add_person, make_case, share
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    access_for,
+    add_person,
+    add_report,
+    make_case,
+    share,
+)
 
 
 def table(response) -> str:
@@ -145,3 +154,56 @@ def test_who_looked_at_this_persons_file(client_for, consulent, politie, partner
     elsewhere = UserFactory(organisation=OrganisationFactory())
     stranger = add_person(elsewhere, make_case(elsewhere), last_name="Vreemd").person
     assert client.get(reverse("cases:accesslog_person", args=[stranger.pk])).status_code == 404
+
+
+def test_the_lead_privacy_officer_does_not_find_a_melder_received_elsewhere(
+    client_for, consulent, partner_user, privacy
+):
+    """A melder's identity stays with the organisation that received the melding, also for
+    the privacy officer of the lead (issue 12)."""
+    case = make_case(consulent)
+    share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
+    melder = add_report(
+        partner_user, case, new_melder={"first_name": "Greet", "last_name": "Geheimhouder"}
+    ).melder
+    client = client_for(privacy)
+    found = client.get(reverse("cases:accesslog_persons"), {"q": "Geheimhouder"}).text
+    assert "Greet Geheimhouder" not in found
+    assert client.get(reverse("cases:accesslog_person", args=[melder.pk])).status_code == 404
+    # The receiving organisation's privacy officer finds the melder.
+    own = UserFactory(organisation=partner_user.organisation, role="Privacy officer")
+    found = client_for(own).get(reverse("cases:accesslog_persons"), {"q": "Geheimhouder"}).text
+    assert "Greet Geheimhouder" in found
+    assert (
+        client_for(own).get(reverse("cases:accesslog_person", args=[melder.pk])).status_code == 200
+    )
+
+
+def test_a_denied_attempt_on_a_foreign_case_stays_off_the_person_log(
+    client_for, consulent, other_org_user, privacy
+):
+    """Shown on a person's log, a denied attempt on a foreign case (logged with its real id
+    for the lead's privacy officer) would tell which foreign case involves the person, and
+    let an insider probe references (issue 12)."""
+    own_case = make_case(consulent)
+    person = add_person(consulent, own_case, first_name="Piet", last_name="Probeer").person
+    foreign = make_case(other_org_user)
+    services.add_person(
+        actor=other_org_user,
+        access=access_for(other_org_user, foreign),
+        role=PersonRole.BEWONER,
+        person=person,
+    )
+    client_for(consulent).get(reverse("cases:detail", args=[foreign.reference]))
+    denied = AccessLog.objects.get(user=consulent, outcome=AccessLog.Outcome.DENIED)
+    assert denied.case_id_ref == foreign.pk  # logged for the lead of the foreign case
+
+    html = table(client_for(privacy).get(reverse("cases:accesslog_person", args=[person.pk])))
+    assert foreign.reference not in html
+    # The foreign case's lead sees the attempt, on the case's log and on the person's.
+    lead_privacy = UserFactory(organisation=other_org_user.organisation, role="Privacy officer")
+    client = client_for(lead_privacy)
+    case_log = table(client.get(reverse("cases:accesslog_case", args=[foreign.reference])))
+    assert "consulent" in case_log and "geweigerd" in case_log
+    person_log = table(client.get(reverse("cases:accesslog_person", args=[person.pk])))
+    assert foreign.reference in person_log and "geweigerd" in person_log
