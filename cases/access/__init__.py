@@ -9,7 +9,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `visible`: the cases (and actiepunten) a reader may know of;
 - `case_access`: `CaseAccess`, one case cut to the reader's level;
 - `persons`: persons a reader may know (melders stay with the receiving organisation);
-- `privacy`: what a privacy officer may look into;
+- `privacy`: what a privacy officer may look into (access log, persons, retention report);
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
 - `log`: the access log.
 """
@@ -26,7 +26,14 @@ from .levels import (
 )
 from .log import DEFAULT_PURPOSE, client_address, log_access
 from .persons import cases_with_person_named, visible_persons
-from .privacy import person_access_log, privacy_cases, privacy_persons, visible_access_log
+from .privacy import (
+    person_access_log,
+    privacy_cases,
+    privacy_persons,
+    retention_cases,
+    retention_records,
+    visible_access_log,
+)
 from .visible import (
     cases_for_sweeps,
     cases_via_participations,
@@ -55,6 +62,8 @@ __all__ = [
     "privacy_cases",
     "privacy_persons",
     "process_cases",
+    "retention_cases",
+    "retention_records",
     "shared_with_organisation",
     "visible_access_log",
     "visible_action_items",

@@ -11,7 +11,10 @@ knows and no more:
   for cases the organisation leads. A denied attempt on a foreign case is logged with that
   case's real id so that the privacy officer of the lead sees it; shown to anyone else, it
   would tell them which foreign case involves the person, and would let an insider probe a
-  reference by trying it and looking whether the attempt turns up on a person's log.
+  reference by trying it and looking whether the attempt turns up on a person's log;
+- the retention report: the closed cases and destruction records of the cases their
+  organisation leads (its rules apply to them), not every organisation's (issue 12). The
+  system sweep itself reads `cases_for_sweeps`; the report is a page for a person.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ..models import (
     AccessLog,
     Case,
     CasePerson,
+    DestructionRecord,
     Person,
     Report,
 )
@@ -84,3 +88,32 @@ def privacy_persons(user) -> QuerySet[Person]:
         | Q(pk__in=own_melders.values("melder_id"))
         | Q(registered_by_id=organisation_id)
     )
+
+
+def _reads_retention(user) -> int | None:
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_destructionrecord"):
+        return None
+    return organisation_id
+
+
+def retention_cases(user) -> QuerySet[Case]:
+    """Closed cases for the retention dry-run report: those the reader's organisation leads."""
+    organisation_id = _reads_retention(user)
+    if organisation_id is None:
+        return Case.objects.none()
+    return Case.objects.filter(lead_organisation_id=organisation_id, closed_on__isnull=False)
+
+
+def retention_records(user) -> QuerySet[DestructionRecord]:
+    """Destruction records for the report: those of cases the reader's organisation leads.
+
+    A record names its case by id and reference only, so a case destroyed entirely can no
+    longer be tied to its lead organisation: its record is not shown here until the record
+    keeps the lead organisation itself (a field, hence a migration; see the issue-12 notes).
+    """
+    organisation_id = _reads_retention(user)
+    if organisation_id is None:
+        return DestructionRecord.objects.none()
+    led = Case.objects.filter(lead_organisation_id=organisation_id).values("pk")
+    return DestructionRecord.objects.filter(case_id_ref__in=led)

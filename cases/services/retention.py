@@ -96,13 +96,23 @@ def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]
     return rules
 
 
-def plan(today: date | None = None) -> list[PlannedRemoval]:
-    """What the next sweep would remove, oldest first (the dry-run report reads this)."""
+def plan(today: date | None = None, cases=None) -> list[PlannedRemoval]:
+    """What the next sweep would remove, oldest first.
+
+    The sweep plans over every case (`access.cases_for_sweeps`); the dry-run report passes
+    the cases its reader may see in it (`access.retention_cases`).
+    """
     today = today or workdays.local_date(clock.now())
     all_rules = list(RetentionRule.objects.all())
-    done = set(DestructionRecord.objects.values_list("case_id_ref", "category"))
+    if cases is None:
+        cases = access.cases_for_sweeps()
+    cases = cases.filter(closed_on__isnull=False).order_by("closed_on")
+    done = set(
+        DestructionRecord.objects.filter(case_id_ref__in=cases.values("pk")).values_list(
+            "case_id_ref", "category"
+        )
+    )
     planned = []
-    cases = access.cases_for_sweeps().filter(closed_on__isnull=False).order_by("closed_on")
     for case in cases.only("reference", "closed_on", "opened_on", "lead_organisation_id"):
         due = []
         closed_on = case.closed_on

@@ -1,5 +1,9 @@
 """The notification inbox, the e-mail preference, and the settings pages for reminders
-and bewaartermijnen (functional admin) with the retention dry-run report (privacy)."""
+and bewaartermijnen (functional admin) with the retention dry-run report (privacy).
+
+The retention report shows the cases of the reader's own organisation only: its cases and
+destruction records come from the door (`access.retention_cases`, `retention_records`).
+"""
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,9 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import inbox
+from .. import access, inbox
 from ..forms_settings import EmailPreferenceForm, ReminderSettingsForm, RetentionRuleForm
-from ..models import DestructionRecord, ReminderSettings, RetentionRule
+from ..models import ReminderSettings, RetentionRule
 from ..services import notifications as notification_services
 from ..services import retention as retention_services
 from ..services import settings as settings_services
@@ -135,8 +139,9 @@ def retention_rule_delete(request, rule_id):
 @require_GET
 @permission_required("cases.view_destructionrecord", raise_exception=True)
 def retention_report(request):
-    planned = retention_services.plan()
-    done = Paginator(DestructionRecord.objects.all(), PAGE_SIZE).get_page(request.GET.get("page"))
+    planned = retention_services.plan(cases=access.retention_cases(request.user))
+    records = access.retention_records(request.user)
+    done = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "notifications/retention_report.html", {"planned": planned, "done": done}
     )

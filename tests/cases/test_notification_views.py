@@ -158,3 +158,36 @@ def test_privacy_sees_the_dry_run_report(client_for, consulent, corporatie, case
     # Viewing the report removes nothing.
     case.refresh_from_db()
     assert client_for(privacy).post(reverse("instellingen:retention"), {}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_retention_report_shows_only_the_own_organisations_cases(
+    client_for, consulent, corporatie, case, other_org_user, settings
+):
+    """Issue 12: the report once listed every organisation's closed and destroyed cases."""
+    from cases.models import RetentionCategory
+    from cases.services import retention
+
+    settings.RETENTION_DEFAULT_MONTHS = 600  # only the free-text rules below are due
+
+    privacy = UserFactory(organisation=corporatie, role="Privacy officer")
+    foreign = make_case(other_org_user)
+    foreign_done = make_case(other_org_user)
+    own_done = make_case(consulent)
+    for closed in (case, foreign, foreign_done, own_done):
+        set_case_state(closed, closed.regisseur, closed_on=date(2020, 1, 1))
+    for organisation in (corporatie, other_org_user.organisation):
+        RetentionRule.objects.create(
+            organisation=organisation,
+            category=RetentionCategory.FREE_TEXT,
+            months_after_closure=1,
+        )
+    for removal in retention.plan():
+        if removal.case in (foreign_done, own_done):
+            retention.apply(removal)
+
+    html = client_for(privacy).get(reverse("instellingen:retention_report")).text
+    assert case.reference in html
+    assert own_done.reference in html
+    assert foreign.reference not in html
+    assert foreign_done.reference not in html
