@@ -2,7 +2,13 @@
 
 The aanbrengende organisation's rules apply to its cases (it is responsible for the dossier).
 Removal takes the simple-history rows with it, and Event rows with free text, so nothing of
-a removed person survives in the case tables. A DestructionRecord (no personal data) stays,
+a removed person survives in the case tables. Free text is found by shape (every TextField,
+and the short fields named in SHORT_FREE_TEXT) and by declaration: a model of any app with a
+`case` foreign key lists its other typed text in a class attribute `retention_free_text`
+(meetings does so for `AgendaItem.not_informed_reason` and `AgendaRequest.decision_note`,
+which once survived anonymisation with names and health information in them). The case
+register so never imports meetings, and a new model says what it types in its own file.
+A DestructionRecord (no personal data) stays,
 and so does the access log, which has its own period (ACCESS_LOG_RETENTION_MONTHS).
 Each case is handled in its own transaction: a sweep that dies half-way leaves every case
 either untouched or fully done, and the next run continues where it stopped.
@@ -200,6 +206,16 @@ def _scrub_events(case: Case) -> int:
     return rewritten
 
 
+def free_text_fields(model) -> list[str]:
+    """The fields of a case record that hold typed text (see the module docstring)."""
+    declared = set(getattr(model, "retention_free_text", ()))
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.TextField) or f.name in SHORT_FREE_TEXT or f.name in declared
+    ]
+
+
 def _remove_free_text(case: Case) -> dict:
     counts = {}
     case_fields = {
@@ -214,11 +230,7 @@ def _remove_free_text(case: Case) -> dict:
     counts["zaak"] = 1
     for model in _case_child_models():
         # Every long text on a case record is typed by a person, so it may name people.
-        names = [
-            f.name
-            for f in model._meta.concrete_fields
-            if isinstance(f, models.TextField) or f.name in SHORT_FREE_TEXT
-        ]
+        names = free_text_fields(model)
         if not names or model is Event:
             continue
         counts[model._meta.model_name] = model.objects.filter(case=case).update(
