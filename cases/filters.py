@@ -1,4 +1,11 @@
-"""The case list's search, filters and sorting (parsed by django-filter)."""
+"""The case list's search, filters and sorting (parsed by django-filter).
+
+A list shows some fields only from a level on (the address from volledig, the status and
+the lead organisation from proces), so filtering and sorting on them is cut by the same
+rule: every condition and sort key on such a field goes through `cases.access.listing`
+(`where_shown`, `list_ordering`), which decides where the reader's level shows the field.
+Filtering on a field the list hides would otherwise reveal it (issue 12).
+"""
 
 import django_filters
 from django import forms
@@ -7,10 +14,35 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Organisation, User
 
+from . import access
 from .access import cases_with_person_named, full_access_q
 from .models import NuisanceCategory, Stage, Workflow
 from .models.case import as_postcode
 from .models.choices import AccessLevel
+
+STATUS_CHOICES = [("open", _("Open")), ("gesloten", _("Gesloten"))]
+
+
+def filter_status(queryset, value):
+    """ "open" also keeps the cases whose status the reader does not see (so a closed case
+    shared at bestaan is not told by its absence); "gesloten" shows only those it sees."""
+    if value == "open":
+        return queryset.filter(access.open_or_status_hidden())
+    if value == "gesloten":
+        return queryset.filter(access.closed_and_shown())
+    return queryset
+
+
+class LevelOrderingFilter(django_filters.OrderingFilter):
+    """Sorting where a hidden value sorts as a neutral key (see cases.access.listing)."""
+
+    def __init__(self, *args, default=("-opened_on",), **kwargs):
+        self.default = list(default)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        fields = [self.get_ordering_value(param) for param in value or [] if param]
+        return qs.order_by(*access.list_ordering(fields or self.default))
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -28,12 +60,15 @@ class CaseFilter(django_filters.FilterSet):
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Soort overlast"),
-        field_name="categories",
+        method="filter_category",
         queryset=NuisanceCategory.objects.filter(active=True),
         empty_label=_("Alle soorten"),
     )
     regisseur = django_filters.ModelChoiceFilter(
-        label=_("Casusregisseur"), queryset=User.objects.none(), empty_label=_("Iedereen")
+        label=_("Casusregisseur"),
+        method="filter_regisseur",
+        queryset=User.objects.none(),
+        empty_label=_("Iedereen"),
     )
     mine = django_filters.BooleanFilter(
         label=_("Mijn zaken"), method="filter_mine", widget=forms.CheckboxInput
@@ -41,10 +76,10 @@ class CaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         method="filter_status",
-        choices=[("open", _("Open")), ("gesloten", _("Gesloten"))],
+        choices=STATUS_CHOICES,
         empty_label=_("Open en gesloten"),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = LevelOrderingFilter(
         label=_("Sorteren"),
         fields=(
             ("opened_on", "opened_on"),
@@ -82,15 +117,19 @@ class CaseFilter(django_filters.FilterSet):
         # Address and person names are searched only where the user may see them.
         return queryset.filter(by_reference | (by_address & full_access_q(user)) | by_person)
 
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(access.where_shown("categories", Q(categories=value)))
+
+    def filter_regisseur(self, queryset, name, value):
+        return queryset.filter(access.where_shown("regisseur", Q(regisseur=value)))
+
     def filter_mine(self, queryset, name, value):
-        return queryset.filter(regisseur=self.request.user) if value else queryset
+        if not value:
+            return queryset
+        return queryset.filter(access.where_shown("regisseur", Q(regisseur=self.request.user)))
 
     def filter_status(self, queryset, name, value):
-        if value == "open":
-            return queryset.filter(closed_on__isnull=True)
-        if value == "gesloten":
-            return queryset.filter(closed_on__isnull=False)
-        return queryset
+        return filter_status(queryset, value)
 
 
 class SharedCaseFilter(django_filters.FilterSet):
@@ -109,20 +148,22 @@ class SharedCaseFilter(django_filters.FilterSet):
     )
     lead = django_filters.ModelChoiceFilter(
         label=_("Aanbrengende partner"),
-        field_name="lead_organisation",
+        method="filter_lead",
         queryset=Organisation.objects.none(),
         empty_label=_("Alle partners"),
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         method="filter_status",
-        choices=[("open", _("Open")), ("gesloten", _("Gesloten"))],
+        choices=STATUS_CHOICES,
         empty_label=_("Open en gesloten"),
     )
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
-        leads = kwargs.get("queryset", self.queryset).values("lead_organisation_id")
+        # Only the leads of cases where the lead is shown (proces or more) are offered.
+        cases = kwargs.get("queryset", self.queryset)
+        leads = cases.filter(access.shown_q("lead_organisation")).values("lead_organisation_id")
         self.filters["lead"].queryset = Organisation.objects.filter(pk__in=leads)
 
     def search(self, queryset, name, value):
@@ -139,9 +180,8 @@ class SharedCaseFilter(django_filters.FilterSet):
     def filter_level(self, queryset, name, value):
         return queryset.filter(access_level=value)
 
+    def filter_lead(self, queryset, name, value):
+        return queryset.filter(access.where_shown("lead_organisation", Q(lead_organisation=value)))
+
     def filter_status(self, queryset, name, value):
-        if value == "open":
-            return queryset.filter(closed_on__isnull=True)
-        if value == "gesloten":
-            return queryset.filter(closed_on__isnull=False)
-        return queryset
+        return filter_status(queryset, value)

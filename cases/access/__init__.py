@@ -10,6 +10,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `case_access`: `CaseAccess`, one case cut to the reader's level;
 - `persons`: persons a reader may know (melders stay with the receiving organisation);
 - `privacy`: what a privacy officer may look into (access log, persons, retention report);
+- `listing`: what a case list may filter and sort on at each level;
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
 - `log`: the access log.
 """
@@ -23,6 +24,13 @@ from .levels import (
     lowest_level,
     organisation_levels,
     with_access_level,
+)
+from .listing import (
+    closed_and_shown,
+    list_ordering,
+    open_or_status_hidden,
+    shown_q,
+    where_shown,
 )
 from .log import DEFAULT_PURPOSE, client_address, log_access
 from .persons import cases_with_person_named, visible_persons
@@ -52,11 +60,14 @@ __all__ = [
     "cases_via_participations",
     "cases_with_person_named",
     "client_address",
+    "closed_and_shown",
     "full_access_q",
     "get_attachment",
     "get_case_access",
+    "list_ordering",
     "log_access",
     "lowest_level",
+    "open_or_status_hidden",
     "organisation_levels",
     "person_access_log",
     "privacy_cases",
@@ -65,9 +76,11 @@ __all__ = [
     "retention_cases",
     "retention_records",
     "shared_with_organisation",
+    "shown_q",
     "visible_access_log",
     "visible_action_items",
     "visible_cases",
     "visible_persons",
+    "where_shown",
     "with_access_level",
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from cases.models import Stage
 from cases.models.choices import AccessLevel
 from tests.factories import (
+    OrganisationFactory,
     UserFactory,
     add_person,
     add_report,
@@ -247,3 +248,67 @@ def test_existence_only_partner_sees_no_more_on_the_list_than_on_the_case_page(
     row = row[: row.index("</tr>")]
     assert "Carla Consulent" not in row
     assert "Drugs" not in row
+
+
+# --- issue 12: filters and sorting reveal nothing the list hides at bestaan ---------------
+
+
+@pytest.fixture
+def bestaan_case(consulent, partner_user):
+    """A closed drugs case at 1111 AA that the partner only knows exists."""
+    case = make_case(consulent, postcode="1111 AA", categories=[category("drugs")])
+    set_case_state(case, consulent, closed_on=timezone.localdate())
+    share(case, partner_user.organisation, AccessLevel.BESTAAN, consulent)
+    return case
+
+
+def test_the_category_filter_does_not_tell_the_category_at_bestaan(
+    client_for, partner_user, bestaan_case
+):
+    client = client_for(partner_user)
+    assert search(client, category=category("drugs").pk, status="") == []
+    assert search(client, category=category("geluid").pk, status="") == []
+
+
+def test_the_status_filter_does_not_tell_closure_at_bestaan(client_for, partner_user, bestaan_case):
+    client = client_for(partner_user)
+    # The default list ("open") lists it: its absence would tell that it is closed.
+    assert search(client) == [bestaan_case.reference]
+    assert search(client, status="gesloten") == []
+    assert search(client, status="") == [bestaan_case.reference]
+
+
+def test_sorting_by_a_hidden_field_puts_bestaan_rows_by_a_neutral_key(
+    client_for, partner_user, bestaan_case
+):
+    own = make_case(partner_user, postcode="5555 ZZ", opened_on=date(2020, 1, 1))
+    client = client_for(partner_user)
+    for ordering in ("postcode", "-postcode", "opened_on", "-opened_on", ""):
+        assert search(client, ordering=ordering, status="") == [
+            own.reference,
+            bestaan_case.reference,
+        ], ordering
+    # A field every level sees still sorts every row.
+    assert search(client, ordering="reference", status="") == sorted(
+        [own.reference, bestaan_case.reference]
+    )
+
+
+def test_the_shared_list_does_not_tell_the_lead_at_bestaan(
+    client_for, consulent, partner_user, bestaan_case
+):
+    at_proces = make_case(consulent)
+    share(at_proces, partner_user.organisation, AccessLevel.PROCES, consulent)
+    elsewhere = UserFactory(organisation=OrganisationFactory(name="Woonbedrijf Verborgen"))
+    hidden = make_case(elsewhere)
+    share(hidden, partner_user.organisation, AccessLevel.BESTAAN, elsewhere)
+    client = client_for(partner_user)
+
+    html = client.get(reverse("cases:shared_list"), {"status": ""}).text
+    assert "Woonbedrijf Verborgen" not in html
+    lead = consulent.organisation_id
+    assert references(client.get(reverse("cases:shared_list"), {"lead": lead, "status": ""})) == [
+        at_proces.reference
+    ]
+    closed_only = client.get(reverse("cases:shared_list"), {"status": "gesloten"})
+    assert bestaan_case.reference not in references(closed_only)
