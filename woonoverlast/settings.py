@@ -94,6 +94,12 @@ FORM_RENDERER = "woonoverlast.forms.FormRenderer"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("TEST", {})
+# Production runs two PostgreSQL roles (ADR 0016): DATABASE_URL of `migrate` names the owner,
+# that of web, worker and beat names this application role, which owns nothing and may only
+# read and append to the logs. `manage.py grant_app_role` (run as the owner after migrate)
+# grants it its privileges. Empty: one role does everything (demo, development, CI).
+DATABASE_APP_ROLE = env.str("DATABASE_APP_ROLE", default="")
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partners.User"

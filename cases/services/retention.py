@@ -134,17 +134,22 @@ def plan(today: date | None = None, cases=None) -> list[PlannedRemoval]:
     return planned
 
 
-def _allow_event_removal(case_id: int | None) -> None:
-    """Let the append-only trigger pass DELETEs of this case's events (None: none again).
+def _delete_events(case: Case, event_ids: list[int] | None = None) -> int:
+    """Remove events of this (closed) case: all of them, or those with the given ids.
 
-    The setting is transaction-local; it is also cleared explicitly, because inside an outer
-    transaction it would otherwise outlive this case."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT set_config('woonoverlast.retention_case', %s, true)",
-                ["" if case_id is None else str(case_id)],
-            )
+    On PostgreSQL the application role may not DELETE from cases_event at all; the owner's
+    function woonoverlast_delete_case_events does it, for closed cases only (ADR 0016)."""
+    if connection.vendor != "postgresql":
+        events = Event.objects.filter(case=case)
+        if event_ids is not None:
+            events = events.filter(pk__in=event_ids)
+        return events.delete()[0]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT woonoverlast_delete_case_events(%s::bigint, %s::bigint[])",
+            [case.pk, event_ids],
+        )
+        return cursor.fetchone()[0]
 
 
 def _history_model(model):
@@ -193,17 +198,19 @@ def _scrub(value, key=None):
 
 def _scrub_events(case: Case) -> int:
     """Replace events that carry free text with a copy whose texts are removed."""
-    rewritten = 0
+    scrubbed_events = []
     for event in list(Event.objects.filter(case=case)):
         scrubbed = _scrub(event.data)
-        if scrubbed == event.data:
-            continue
-        Event.objects.filter(pk=event.pk).delete()
+        if scrubbed != event.data:
+            event.data = scrubbed
+            scrubbed_events.append(event)
+    if not scrubbed_events:
+        return 0
+    _delete_events(case, [event.pk for event in scrubbed_events])
+    for event in scrubbed_events:
         event.pk = None
-        event.data = scrubbed
         event.save(force_insert=True)
-        rewritten += 1
-    return rewritten
+    return len(scrubbed_events)
 
 
 def free_text_fields(model) -> list[str]:
@@ -288,7 +295,7 @@ def _snapshot(case: Case) -> None:
 def _destroy(case: Case, files: list[str]) -> dict:
     counts = {"bijlagen": _remove_attachments(case, files)}
     counts.update(_remove_persons(case))
-    counts["gebeurtenissen"] = Event.objects.filter(case=case).delete()[0]
+    counts["gebeurtenissen"] = _delete_events(case)
     # The cascade from the case removes every other record that hangs on it, in an order
     # Django's collector works out (protected links between doomed rows are allowed).
     _total, per_model = Case.objects.filter(pk=case.pk).delete()
@@ -312,7 +319,6 @@ def apply(removal: PlannedRemoval) -> DestructionRecord | None:
             ).exists()
         ):
             return None
-        _allow_event_removal(case.pk)
         included = INCLUDES[RetentionCategory(removal.category)]
         if removal.category == RetentionCategory.CASE:
             removed = _destroy(case, files)
@@ -327,7 +333,6 @@ def apply(removal: PlannedRemoval) -> DestructionRecord | None:
             removed["historie"] = _purge_history_of_case(case)
             case.refresh_from_db()
             _snapshot(case)
-        _allow_event_removal(None)
         record = DestructionRecord.objects.create(
             case_id_ref=case.pk,
             case_reference=case.reference,
@@ -373,24 +378,21 @@ def remove_orphan_files() -> int:
 
 
 def purge_access_log(today: date | None = None) -> int:
-    """Remove access-log rows older than the log's own retention period."""
+    """Remove access-log rows older than the log's own retention period.
+
+    On PostgreSQL only the owner's function woonoverlast_purge_access_log may delete them; it
+    refuses a cut-off later than its own fixed period (ADR 0016). The cut-off here is the
+    start of the day, so it never asks for more than that period allows."""
     from cases.models import AccessLog
 
     now = clock.now()
     cutoff_day = add_months(timezone.localdate(now), -settings.ACCESS_LOG_RETENTION_MONTHS)
     cutoff = timezone.make_aware(datetime.combine(cutoff_day, time.min))
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT set_config('woonoverlast.accesslog_purge_before', %s, true)",
-                    [cutoff.isoformat()],
-                )
-        deleted, _per_model = AccessLog.objects.filter(at__lt=cutoff).delete()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('woonoverlast.accesslog_purge_before', '', true)")
-    return deleted
+    if connection.vendor != "postgresql":
+        return AccessLog.objects.filter(at__lt=cutoff).delete()[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT woonoverlast_purge_access_log(%s)", [cutoff])
+        return cursor.fetchone()[0]
 
 
 def run_retention_sweep(today: date | None = None) -> int:
