@@ -43,7 +43,7 @@ class ShareForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, access: CaseAccess, **kwargs):
         super().__init__(*args, **kwargs)
-        sharing = access.case.participations.filter(revoked_at__isnull=True)
+        sharing = access.participations()
         self.fields["organisation"].queryset = Organisation.objects.exclude(
             pk=access.case.lead_organisation_id
         ).exclude(pk__in=sharing.values("organisation_id"))
@@ -101,9 +101,7 @@ class HandOverForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, access: CaseAccess, **kwargs):
         super().__init__(*args, **kwargs)
         case = access.case
-        full = case.participations.filter(
-            revoked_at__isnull=True, level=AccessLevel.VOLLEDIG
-        ).values("organisation_id")
+        full = access.full_partner_ids()
         self.fields["lead_organisation"].queryset = Organisation.objects.filter(pk__in=full)
         self.fields["regisseur"].queryset = (
             User.objects.filter(is_active=True)

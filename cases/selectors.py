@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
@@ -22,7 +22,6 @@ from .models import (
     Measure,
     Note,
     NuisanceCategory,
-    Participation,
     Report,
     Transition,
 )
@@ -209,14 +208,7 @@ def shared_case_list(request):
     data = request.GET.copy()
     data.setdefault("status", "open")
     cases = access.with_access_level(access.shared_with_organisation(request.user), request.user)
-    shared_at = Participation.objects.filter(
-        case=OuterRef("pk"), organisation_id=request.user.organisation_id, revoked_at__isnull=True
-    ).values("shared_at")[:1]
-    cases = (
-        cases.annotate(shared_at=Subquery(shared_at))
-        .select_related("stage", "lead_organisation")
-        .order_by("-shared_at", "-reference")
-    )
+    cases = cases.select_related("stage", "lead_organisation").order_by("-shared_at", "-reference")
     shared_filter = SharedCaseFilter(data, queryset=cases, request=request)
     style_form(shared_filter.form)
     return shared_filter

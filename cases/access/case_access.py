@@ -103,6 +103,15 @@ class CaseAccess:
             Q(pk=self.case.lead_organisation_id) | Q(pk__in=partners)
         ).order_by("name")
 
+    def full_partner_ids(self) -> QuerySet[Participation]:
+        """Ids of the partner organisations sharing this case at `volledig`: those that may
+        take it over as aanbrengende organisation or provide its regisseur."""
+        if not self.sees_details:
+            return Participation.objects.none()
+        return self.case.participations.filter(
+            revoked_at__isnull=True, level=AccessLevel.VOLLEDIG
+        ).values("organisation_id")
+
     def can_add(self, model_name: str) -> bool:
         return self.sees_details and self.user.has_perm(f"cases.add_{model_name}")
 

@@ -6,6 +6,7 @@ from django.db.models import (
     Exists,
     Q,
     QuerySet,
+    Subquery,
 )
 
 from ..models import (
@@ -56,12 +57,16 @@ def cases_via_participations(user) -> QuerySet[Case]:
 
 
 def shared_with_organisation(user) -> QuerySet[Case]:
-    """Cases other organisations shared with the user's organisation (active participation)."""
+    """Cases other organisations shared with the user's organisation (active participation),
+    each with `shared_at`: when that share was made."""
     organisation_id = _organisation_id(user)
     if organisation_id is None or not user.has_perm("cases.view_case"):
         return Case.objects.none()
-    return Case.objects.filter(Exists(_active_participation(organisation_id))).exclude(
-        lead_organisation_id=organisation_id
+    share = _active_participation(organisation_id)
+    return (
+        Case.objects.filter(Exists(share))
+        .exclude(lead_organisation_id=organisation_id)
+        .annotate(shared_at=Subquery(share.values("shared_at")[:1]))
     )
 
 
