@@ -6,6 +6,9 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Casusoverleg")
 
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the signal receivers)
+
     def seed_demo(self, organisations, users) -> str:
         """Hook for `seed_demo`: the casusoverleg part of the demo data."""
         from .demo import seed

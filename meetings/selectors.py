@@ -16,10 +16,17 @@ from django.http import Http404
 from cases import access as case_access
 from cases import selectors as case_selectors
 from cases.access import CaseAccess
-from cases.models import ActionItem, Case, Event
+from cases.models import ActionItem, Event
 from cases.models.choices import AccessLevel, PersonRole
 
-from .models import AgendaItem, AgendaRequest, Meeting, Series
+from .models import (
+    AgendaItem,
+    AgendaRequest,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentSource,
+    Series,
+)
 
 PROCESS_LEVELS = (AccessLevel.PROCES, AccessLevel.VOLLEDIG)
 
@@ -87,6 +94,20 @@ class AgendaEntry:
     @property
     def full(self) -> bool:
         return self.level == AccessLevel.VOLLEDIG
+
+    # The outcome texts are `volledig` only (ADR 0010); below that they are empty here, so
+    # neither a page nor a form nor a PDF can show them.
+    @property
+    def minutes(self) -> str:
+        return self.item.minutes if self.full else ""
+
+    @property
+    def agreements(self) -> str:
+        return self.item.agreements if self.full else ""
+
+    @property
+    def not_informed_reason(self) -> str:
+        return self.item.not_informed_reason if self.full else ""
 
 
 PROGRESS_LABELS = {
@@ -165,32 +186,79 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
     return entries
 
 
-def levels_for_user(user, meeting: Meeting) -> dict[int, str]:
-    case_ids = list(meeting.items.values_list("case_id", flat=True))
-    cases = case_access.visible_cases(user).filter(pk__in=case_ids)
-    if user.organisation_id is None:
+def item_entry(user, meeting: Meeting, item_id: int):
+    """(agenda item of `meeting` or None, the item as the user's organisation may see it now
+    or None below `proces`)."""
+    item = meeting.items.select_related("case").filter(pk=item_id).first()
+    if item is None:
+        return None, None
+    levels = levels_for_user(user, [item.case])
+    entry = next((e for e in agenda_entries(meeting, levels) if e.item.pk == item.pk), None)
+    return item, entry
+
+
+def levels_for_user(user, cases) -> dict[int, str]:
+    """{case id: level} of the cases the user may see now, among `cases` (through the door)."""
+    if not user.is_authenticated or user.organisation_id is None:
         return {}
-    return case_access.organisation_levels(user.organisation_id, list(cases))
+    case_ids = [case.pk for case in cases]
+    visible = list(case_access.visible_cases(user).filter(pk__in=case_ids))
+    return case_access.organisation_levels(user.organisation_id, visible)
 
 
-def levels_for_document(meeting: Meeting, organisation, maker) -> dict[int, str]:
-    """Levels for a PDF made by `maker` for `organisation` (None: the chair's combined copy).
+def meeting_levels(user, meeting: Meeting) -> dict[int, str]:
+    """The user's current level on each case on the agenda of `meeting`."""
+    return levels_for_user(user, [item.case for item in meeting.items.select_related("case")])
+
+
+def levels_for_document(cases, organisation_id: int | None, maker) -> dict[int, str]:
+    """Levels for a PDF made by `maker` for `organisation_id` (None: the chair's combined copy).
 
     Each case at the lower of the recipient's and the maker's organisation's level: a
     coordinator cannot print more than their own organisation may see.
     """
-    case_ids = list(meeting.items.values_list("case_id", flat=True))
-    cases = list(Case.objects.filter(pk__in=case_ids))
+    cases = list(cases)
+    if maker.organisation_id is None:
+        return {}
     own = case_access.organisation_levels(maker.organisation_id, cases)
-    if organisation is None:
+    if organisation_id is None:
         return own
-    theirs = case_access.organisation_levels(organisation.pk, cases)
+    theirs = case_access.organisation_levels(organisation_id, cases)
     levels = {}
     for case in cases:
         level = case_access.lowest_level(own.get(case.pk), theirs.get(case.pk))
         if level is not None:
             levels[case.pk] = level
     return levels
+
+
+def _covers(level: str | None, recorded: str) -> bool:
+    """Whether `level` is at least `recorded` (None, no access, covers nothing)."""
+    return level is not None and case_access.lowest_level(level, recorded) == recorded
+
+
+def stale_sources(document: MeetingDocument, sources=None) -> list[MeetingDocumentSource]:
+    """The sources of `document` that it could no longer be made with now.
+
+    A document is made at the lower of its recipient's and its maker's organisation's
+    level; when either has dropped below the level a case was cut for (a share revoked or
+    lowered), the document shows more than may be shown and is stale.
+    """
+    sources = list(document.sources.select_related("case") if sources is None else sources)
+    now = levels_for_document(
+        [source.case for source in sources], document.organisation_id, document.requested_by
+    )
+    return [source for source in sources if not _covers(now.get(source.case_id), source.level)]
+
+
+def document_refusals(user, document: MeetingDocument) -> list[MeetingDocumentSource]:
+    """The sources that keep `user` from downloading `document` now: the reader's own level
+    is below the recorded one, or the document is stale. Empty: the download may go ahead."""
+    sources = list(document.sources.select_related("case"))
+    reader = levels_for_user(user, [source.case for source in sources])
+    short = [source for source in sources if not _covers(reader.get(source.case_id), source.level)]
+    stale = stale_sources(document, sources)
+    return [source for source in sources if source in short or source in stale]
 
 
 def carried_actions(meeting: Meeting, levels: dict[int, str]) -> list[ActionItem]:
@@ -211,22 +279,36 @@ def carried_actions(meeting: Meeting, levels: dict[int, str]) -> list[ActionItem
     return [action for action in actions if levels.get(action.case_id) in PROCESS_LEVELS]
 
 
-def carried_action_levels(meeting: Meeting, organisation_id: int) -> dict[int, str]:
+def carried_action_levels(user, meeting: Meeting) -> dict[int, str]:
+    """The user's current level on the cases of earlier meetings of the series."""
     earlier = AgendaItem.objects.filter(
         meeting__series=meeting.series, meeting__starts_at__lt=meeting.starts_at
     ).select_related("case")
-    cases = list({item.case for item in earlier})
-    return case_access.organisation_levels(organisation_id, cases)
+    return levels_for_user(user, list({item.case for item in earlier}))
 
 
-def pending_requests(meeting: Meeting):
-    return (
+def pending_requests(user, meeting: Meeting) -> tuple[list[AgendaRequest], dict[int, str]]:
+    """Open requests of `meeting` whose case the user sees now at `proces` or more, and the
+    user's level on each: a request for a case whose share was revoked (or lowered to
+    `bestaan`) disappears from the page, as the case itself does."""
+    requests = list(
         meeting.requests.filter(
             status__in=[AgendaRequest.Status.REQUESTED, AgendaRequest.Status.DEFERRED]
         )
         .select_related("case__stage", "case__lead_organisation", "requested_by")
         .prefetch_related("partners_needed")
     )
+    levels = levels_for_user(user, [request.case for request in requests])
+    shown = [request for request in requests if levels.get(request.case_id) in PROCESS_LEVELS]
+    return shown, {request.case_id: levels[request.case_id] for request in shown}
+
+
+def meeting_request(user, meeting: Meeting, request_id: int):
+    """(request of `meeting` or None, whether the user sees its case now at `proces` or more)."""
+    found = meeting.requests.select_related("case", "meeting__series").filter(pk=request_id).first()
+    if found is None:
+        return None, False
+    return found, levels_for_user(user, [found.case]).get(found.case_id) in PROCESS_LEVELS
 
 
 def case_requests(user, case):

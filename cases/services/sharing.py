@@ -3,7 +3,9 @@
 Every function locks the case row first, so two people changing the sharing of one case at
 the same moment are serialised; it validates (Dutch messages, nothing saved on refusal),
 writes the participation with history, keeps guardian's object permissions equal to it in the
-same transaction (cases.permissions) and appends an Event.
+same transaction (cases.permissions) and appends an Event. A lowered or revoked share is
+announced after the commit (cases.signals.access_reduced), so that documents made for the old
+level are withdrawn.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from cases.access import LEVEL_RANK, CaseAccess
 from cases.models import Case, Event, Participation
 from cases.models.choices import AccessLevel, LegalGround
 from cases.permissions import sync_case_permissions
+from cases.signals import access_reduced
 from partners.models import Organisation
 
 from .common import record_event, save_with_history
@@ -39,6 +42,15 @@ def _active(case: Case, participation: Participation) -> Participation:
     if current is None:
         raise ValidationError(_("Deze deelname bestaat niet (meer) bij deze zaak."))
     return current
+
+
+def _announce_reduced(case: Case, organisation_id: int, level: str | None) -> None:
+    def send():
+        access_reduced.send_robust(
+            sender=Participation, case_id=case.pk, organisation_id=organisation_id, level=level
+        )
+
+    transaction.on_commit(send)
 
 
 def _check_ground(legal_ground: str, convenant_name: str) -> str:
@@ -156,6 +168,8 @@ def change_share_level(
         to_label=str(AccessLevel(level).label),
         raised=LEVEL_RANK[level] > LEVEL_RANK[old_level],
     )
+    if LEVEL_RANK[level] < LEVEL_RANK[old_level]:
+        _announce_reduced(case, participation.organisation_id, level)
     return participation
 
 
@@ -187,6 +201,7 @@ def revoke_share(
         level=participation.level,
         reason=reason.strip(),
     )
+    _announce_reduced(case, participation.organisation_id, None)
     return participation
 
 

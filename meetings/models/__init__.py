@@ -1,4 +1,4 @@
-from .documents import CalendarToken, MeetingDocument, Notice
+from .documents import CalendarToken, MeetingDocument, MeetingDocumentSource, Notice
 from .planning import AgendaItem, AgendaRequest, Meeting, Series
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "CalendarToken",
     "Meeting",
     "MeetingDocument",
+    "MeetingDocumentSource",
     "Notice",
     "Series",
 ]

@@ -1,4 +1,10 @@
-"""What a meeting produces: PDFs per organisation, sent notices, calendar feed tokens."""
+"""What a meeting produces: PDFs per organisation, sent notices, calendar feed tokens.
+
+A generated PDF remembers what it was made from (DESIGN: "a document remembers what it was
+made from"; ADR 0014): one `MeetingDocumentSource` per case in it, with the level that case
+was cut for. A download re-checks those levels; a case that is destroyed takes its source
+rows with it (CASCADE) and, through meetings.receivers, the documents made from it.
+"""
 
 import secrets
 
@@ -6,11 +12,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.models.choices import AccessLevel
+
 
 class MeetingDocument(models.Model):
     """One generated PDF: the agenda or verslag for one organisation, or combined for the chair.
 
-    Stored outside any public URL; only the access-checked download view serves it.
+    Stored outside any public URL; only the access-checked download view serves it. A
+    document whose sources no longer hold (a share revoked or lowered) is `withdrawn`: its
+    file is deleted, the row and its sources stay so that a later download of it is refused
+    and logged per case, and a replacement is made for the current levels.
     """
 
     class Kind(models.TextChoices):
@@ -22,6 +33,7 @@ class MeetingDocument(models.Model):
         RUNNING = "bezig", _("wordt gemaakt")
         READY = "klaar", _("klaar")
         FAILED = "mislukt", _("mislukt")
+        WITHDRAWN = "ingetrokken", _("ingetrokken")
 
     meeting = models.ForeignKey(
         "meetings.Meeting", on_delete=models.CASCADE, related_name="documents"
@@ -31,9 +43,8 @@ class MeetingDocument(models.Model):
     organisation = models.ForeignKey(
         "partners.Organisation", on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     file = models.FileField(upload_to="overleg/", blank=True)
-    case_ids = models.JSONField(default=list, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -49,6 +60,28 @@ class MeetingDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.meeting} ({self.organisation or _('voorzitter')})"
+
+
+class MeetingDocumentSource(models.Model):
+    """One case a document was made from, and the level it was cut for.
+
+    CASCADE on the case: when retention destroys the case the link goes with it, so no row
+    outside the case register keeps pointing at it.
+    """
+
+    document = models.ForeignKey(MeetingDocument, on_delete=models.CASCADE, related_name="sources")
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    level = models.CharField(_("niveau"), max_length=20, choices=AccessLevel.choices)
+
+    class Meta:
+        verbose_name = _("bron van een overlegdocument")
+        verbose_name_plural = _("bronnen van overlegdocumenten")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "case"], name="documentsource_case_once")
+        ]
+
+    def __str__(self):
+        return f"{self.document_id}: {self.case_id} ({self.level})"
 
 
 class Notice(models.Model):

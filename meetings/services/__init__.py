@@ -6,6 +6,12 @@ verslag is vastgesteld is read-only: every write below refuses it.
 """
 
 from .common import MeetingError
+from .documents import (
+    remake_documents_of_case,
+    remove_documents_of_case,
+    withdraw_document,
+    withdraw_stale_documents,
+)
 from .outcome import add_item_action, record_item_decision, record_outcome
 from .planning import (
     accept_request,
@@ -41,10 +47,14 @@ __all__ = [
     "plan_meeting",
     "record_item_decision",
     "record_outcome",
+    "remake_documents_of_case",
+    "remove_documents_of_case",
     "remove_item",
     "request_discussion",
     "request_documents",
     "send_agenda",
     "series_for_request",
     "update_meeting",
+    "withdraw_document",
+    "withdraw_stale_documents",
 ]

@@ -21,17 +21,38 @@ def meeting_for(request, meeting_id, *, coordinate=False):
     return meeting, None
 
 
-def log_cases(request, case_ids, *, action=AccessLog.Action.VIEW, resource=""):
-    """One access-log row per case shown (NEN 7513: which case, not just which page)."""
-    from cases.models import Case
-
-    for case in Case.objects.filter(pk__in=case_ids).only("pk", "reference"):
+def log_cases(request, shown, *, action=AccessLog.Action.VIEW, resource=""):
+    """One access-log row per case shown, with the level it was shown at: `shown` holds
+    (case, level) pairs (NEN 7513: which case, not just which page; "wie heeft mijn dossier
+    ingezien" reads the rows at volledig)."""
+    logged = set()
+    for case, level in shown:
+        if case.pk in logged:
+            continue
+        logged.add(case.pk)
         log_access(
             request,
             action=action,
             outcome=AccessLog.Outcome.ALLOWED,
             case=case,
             resource=resource or request.path,
+            level=level,
+        )
+
+
+def log_refused(request, cases, *, action=AccessLog.Action.VIEW, resource="", levels=None):
+    """One denied row per case the user was refused; the 404 follows. The case is named in
+    the log only, for the privacy officer of its organisation, never to the user."""
+    levels = levels or {}
+    for case in cases:
+        log_access(
+            request,
+            action=action,
+            outcome=AccessLog.Outcome.DENIED,
+            case_id=case.pk,
+            reference=case.reference,
+            resource=resource or request.path,
+            level=levels.get(case.pk) or "",
         )
 
 

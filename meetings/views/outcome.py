@@ -11,32 +11,34 @@ from cases import services as case_services
 
 from .. import selectors, services
 from ..forms import ItemActionForm, ItemDecisionForm, OutcomeForm
-from .common import log_cases, meeting_for, run, submitted
+from .common import log_cases, log_refused, meeting_for, run, submitted
 from .planning import meeting_url
 
 
 def _item(request, meeting_id, item_id):
+    """(meeting, entry, access, refusal): the item as the coordinator's organisation may see
+    it now; 404 (logged) when it sees the case below `proces` (a share revoked or lowered)."""
     meeting, refusal = meeting_for(request, meeting_id, coordinate=True)
     if refusal:
         return meeting, None, None, refusal
-    item = (
-        meeting.items.select_related("case__stage", "case__lead_organisation")
-        .filter(pk=item_id)
-        .first()
-    )
-    access = selectors.case_access_for(request.user, item.case) if item else None
-    if item is None or access is None or not access.sees_process:
+    item, entry = selectors.item_entry(request.user, meeting, item_id)
+    access = selectors.case_access_for(request.user, entry.case) if entry else None
+    if entry is None or access is None or not access.sees_process:
+        if item is not None:
+            log_refused(request, [item.case])
         raise Http404("Agendapunt niet gevonden")
-    return meeting, item, access, None
+    return meeting, entry, access, None
 
 
 @require_http_methods(["GET", "POST"])
 def item_outcome(request, meeting_id, item_id):
-    meeting, item, access, refusal = _item(request, meeting_id, item_id)
+    meeting, entry, access, refusal = _item(request, meeting_id, item_id)
     if refusal:
         return refusal
+    item = entry.item
     form = OutcomeForm(
-        submitted(request) if request.POST.get("form") == "uitkomst" else None, instance=item
+        submitted(request) if request.POST.get("form") == "uitkomst" else None,
+        instance=item,
     )
     decision_form = ItemDecisionForm(
         request.POST if request.POST.get("form") == "besluit" else None, prefix="besluit"
@@ -51,9 +53,7 @@ def item_outcome(request, meeting_id, item_id):
         if saved:
             messages.success(request, saved)
             return redirect("meetings:item", meeting_id=meeting.pk, item_id=item.pk)
-    log_cases(request, [item.case_id])
-    levels = {item.case_id: access.level}
-    entry = next(e for e in selectors.agenda_entries(meeting, levels) if e.item.pk == item.pk)
+    log_cases(request, [(entry.case, entry.level)])
     return render(
         request,
         "meetings/item_outcome.html",
@@ -100,9 +100,10 @@ def _save_outcome(request, item, form, decision_form, action_form):
 
 @require_POST
 def item_move(request, meeting_id, item_id):
-    meeting, item, _access, refusal = _item(request, meeting_id, item_id)
+    meeting, entry, _access, refusal = _item(request, meeting_id, item_id)
     if refusal:
         return refusal
+    item = entry.item
     offset = -1 if request.POST.get("richting") == "omhoog" else 1
     return run(
         request,
@@ -114,9 +115,10 @@ def item_move(request, meeting_id, item_id):
 
 @require_http_methods(["GET", "POST"])
 def item_remove(request, meeting_id, item_id):
-    meeting, item, _access, refusal = _item(request, meeting_id, item_id)
+    meeting, entry, _access, refusal = _item(request, meeting_id, item_id)
     if refusal:
         return refusal
+    item = entry.item
     if request.method == "POST":
         return run(
             request,

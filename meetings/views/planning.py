@@ -4,15 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cases.models import AccessLog
+
 from .. import planning, selectors, services
 from ..forms import DecideRequestForm, MeetingForm, SeriesForm
-from ..models import AgendaRequest, Meeting, MeetingDocument
-from .common import log_cases, meeting_for, run, submitted
+from ..models import Meeting, MeetingDocument
+from .common import log_cases, log_refused, meeting_for, run, submitted
 
 
 @require_GET
@@ -129,17 +131,18 @@ def meeting_edit(request, meeting_id):
 def meeting_detail(request, meeting_id):
     meeting, _refusal = meeting_for(request, meeting_id)
     coordinating = selectors.may_coordinate(request.user, meeting.series)
-    levels = selectors.levels_for_user(request.user, meeting)
-    entries = selectors.agenda_entries(meeting, levels)
-    requests = list(selectors.pending_requests(meeting)) if coordinating else []
-    carried_levels = selectors.carried_action_levels(meeting, request.user.organisation_id)
+    entries = selectors.agenda_entries(meeting, selectors.meeting_levels(request.user, meeting))
+    requests, request_levels = (
+        selectors.pending_requests(request.user, meeting) if coordinating else ([], {})
+    )
+    carried_levels = selectors.carried_action_levels(request.user, meeting)
     carried = selectors.carried_actions(meeting, carried_levels)
     hidden = meeting.items.count() - len(entries)
     log_cases(
         request,
-        {entry.case.pk for entry in entries}
-        | {r.case_id for r in requests}
-        | {a.case_id for a in carried},
+        [(entry.case, entry.level) for entry in entries]
+        + [(r.case, request_levels[r.case_id]) for r in requests]
+        + [(a.case, carried_levels[a.case_id]) for a in carried],
     )
     return render(
         request,
@@ -160,8 +163,10 @@ def meeting_detail(request, meeting_id):
 
 def documents_context(user, meeting, coordinating) -> dict:
     """The meeting's PDFs this user may download, and whether any is still being made."""
-    documents = meeting.documents.select_related("organisation").order_by(
-        "kind", "organisation__name"
+    documents = (
+        meeting.documents.exclude(status=MeetingDocument.Status.WITHDRAWN)
+        .select_related("organisation")
+        .order_by("kind", "organisation__name")
     )
     if not coordinating:
         documents = documents.filter(organisation_id=user.organisation_id)
@@ -225,7 +230,11 @@ def request_decide(request, meeting_id, request_id, action):
     meeting, refusal = meeting_for(request, meeting_id, coordinate=True)
     if refusal:
         return refusal
-    agenda_request = get_object_or_404(AgendaRequest, pk=request_id, meeting=meeting)
+    agenda_request, visible = selectors.meeting_request(request.user, meeting, request_id)
+    if agenda_request is None or not visible:
+        if agenda_request is not None:
+            log_refused(request, [agenda_request.case], action=AccessLog.Action.CHANGE)
+        raise Http404("Aanmelding niet gevonden")
     note = DecideRequestForm(request.POST).data.get("note", "")
     actions = {
         "accepteren": (

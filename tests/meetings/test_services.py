@@ -211,5 +211,5 @@ def test_bestaan_level_participant_gets_no_items(overleg):
     from meetings import selectors
 
     request_and_accept(overleg, overleg.case_private)
-    levels = selectors.levels_for_user(overleg.agent, overleg.meeting)
+    levels = selectors.meeting_levels(overleg.agent, overleg.meeting)
     assert selectors.agenda_entries(overleg.meeting, levels) == []

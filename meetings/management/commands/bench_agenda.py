@@ -130,12 +130,12 @@ class Command(BaseCommand):
             reset_queries()
             with CaptureQueriesContext(connection) as queries:
                 begin = time.perf_counter()
-                content, case_ids, pages = pdf.render_pdf(document)
+                content, sources, pages = pdf.render_pdf(document)
                 spent = time.perf_counter() - begin
             total += spent
             label = org.name if org else "voorzitter (alles)"
             self.stdout.write(
-                f"  {label:<32} {len(case_ids):>3} punten {pages:>3} p. "
+                f"  {label:<32} {len(sources):>3} punten {pages:>3} p. "
                 f"{len(content) / 1024:>7.0f} kB {len(queries):>4} queries {spent:>6.2f} s"
             )
         self.stdout.write(
