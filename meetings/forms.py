@@ -153,8 +153,16 @@ class OutcomeForm(StyledFormMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    # What only an organisation with full access to the case may read, and so write.
+    FULL_ONLY = ("minutes", "agreements", "not_informed_reason")
+
+    def __init__(self, *args, full: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        self.full = full
+        if not full:
+            for name in self.FULL_ONLY:
+                del self.fields[name]
+                self.initial.pop(name, None)
         informed = self.instance.betrokkene_informed
         self.initial["betrokkene_informed"] = (
             "" if informed is None else ("ja" if informed else "nee")
@@ -162,14 +170,29 @@ class OutcomeForm(StyledFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("betrokkene_informed") is False and not cleaned.get("not_informed_reason"):
-            self.add_error(
-                "not_informed_reason", _("Leg vast waarom de betrokkene niet is geïnformeerd.")
-            )
+        if cleaned.get("betrokkene_informed") is False:
+            if not self.full and not self.instance.not_informed_reason:
+                self.add_error(
+                    "betrokkene_informed",
+                    _(
+                        "Waarom de betrokkene niet is geïnformeerd, legt een organisatie met "
+                        "volledige toegang tot de zaak vast."
+                    ),
+                )
+            elif self.full and not cleaned.get("not_informed_reason"):
+                self.add_error(
+                    "not_informed_reason", _("Leg vast waarom de betrokkene niet is geïnformeerd.")
+                )
         review = cleaned.get("next_review_on")
         if review and review < timezone.localdate() - timedelta(days=1):
             self.add_error("next_review_on", _("Kies een datum in de toekomst."))
         return cleaned
+
+    @property
+    def outcome(self) -> dict:
+        """The service's arguments: the full-only texts only when this form has them."""
+        names = ("next_review_on", "betrokkene_informed", *(self.FULL_ONLY if self.full else ()))
+        return {name: self.cleaned_data[name] for name in names}
 
     def _post_clean(self):
         pass

@@ -27,25 +27,39 @@ def _item_for_outcome(actor, item: AgendaItem):
     return meeting, item, access
 
 
+KEEP = None  # an outcome text not given is left as it is
+
+
 @transaction.atomic
 def record_outcome(
     *,
     actor,
     item: AgendaItem,
-    minutes: str,
-    agreements: str,
     next_review_on,
     betrokkene_informed,
-    not_informed_reason: str = "",
+    minutes: str | None = KEEP,
+    agreements: str | None = KEEP,
+    not_informed_reason: str | None = KEEP,
 ) -> AgendaItem:
-    _meeting, item, _access = _item_for_outcome(actor, item)
-    if betrokkene_informed is False and not not_informed_reason.strip():
+    """The outcome of one item. Notulen, afspraken and the reason a betrokkene was not
+    informed are `volledig` only: an actor below that may not write them (they could not
+    read what they overwrite), and what is there stays."""
+    _meeting, item, access = _item_for_outcome(actor, item)
+    texts = (minutes, agreements, not_informed_reason)
+    if not access.sees_details and any(text is not KEEP for text in texts):
+        raise PermissionDenied(
+            _("Notulen en afspraken vastleggen kan alleen met volledige toegang tot de zaak.")
+        )
+    reason = item.not_informed_reason if not_informed_reason is KEEP else not_informed_reason
+    if betrokkene_informed is False and not reason.strip():
         raise MeetingError(_("Leg vast waarom de betrokkene niet is geïnformeerd."))
-    item.minutes = minutes.strip()
-    item.agreements = agreements.strip()
+    if minutes is not KEEP:
+        item.minutes = minutes.strip()
+    if agreements is not KEEP:
+        item.agreements = agreements.strip()
     item.next_review_on = next_review_on
     item.betrokkene_informed = betrokkene_informed
-    item.not_informed_reason = "" if betrokkene_informed else not_informed_reason.strip()
+    item.not_informed_reason = "" if betrokkene_informed else reason.strip()
     return _save(item, actor)
 
 

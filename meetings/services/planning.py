@@ -176,6 +176,13 @@ def accept_request(*, actor, request: AgendaRequest) -> AgendaItem:
     _require_coordinator(actor, meeting.series)
     _require_open(meeting)
     _pending(request)
+    if coordinator_level(meeting.series, request.case) not in (
+        AccessLevel.PROCES,
+        AccessLevel.VOLLEDIG,
+    ):
+        raise MeetingError(
+            _("Uw organisatie ziet deze zaak niet (meer); hij kan niet op de agenda.")
+        )
     if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.AGENDA_SENT):
         raise MeetingError(_("Dit overleg is al gehouden; stel de aanmelding uit."))
     if meeting.items.filter(case_id=request.case_id).exists():

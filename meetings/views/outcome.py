@@ -39,6 +39,7 @@ def item_outcome(request, meeting_id, item_id):
     form = OutcomeForm(
         submitted(request) if request.POST.get("form") == "uitkomst" else None,
         instance=item,
+        full=entry.full,
     )
     decision_form = ItemDecisionForm(
         request.POST if request.POST.get("form") == "besluit" else None, prefix="besluit"
@@ -74,15 +75,7 @@ def _save_outcome(request, item, form, decision_form, action_form):
     which = request.POST.get("form")
     try:
         if which == "uitkomst" and form.is_valid():
-            services.record_outcome(
-                actor=request.user,
-                item=item,
-                minutes=form.cleaned_data["minutes"],
-                agreements=form.cleaned_data["agreements"],
-                next_review_on=form.cleaned_data["next_review_on"],
-                betrokkene_informed=form.cleaned_data["betrokkene_informed"],
-                not_informed_reason=form.cleaned_data["not_informed_reason"],
-            )
+            services.record_outcome(actor=request.user, item=item, **form.outcome)
             return _("De uitkomst is opgeslagen.")
         if which == "besluit" and decision_form.is_valid():
             services.record_item_decision(
