@@ -50,17 +50,30 @@ class TimelineEntry:
         return f"cases/timeline/{self.event.target_type or 'event'}.html"
 
 
-def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEntry]:
+TIMELINE_LIMIT = 200
+
+
+def recent_events(case_access: CaseAccess, limit: int = TIMELINE_LIMIT) -> tuple[list, bool]:
+    """The case's newest `limit` events, and whether they are all of them (then the stage
+    periods can be replayed from the same rows instead of a second query)."""
+    events = list(
+        case_access.case.events.select_related("actor", "organisation").order_by(
+            "-occurred_at", "-id"
+        )[: limit + 1]
+    )
+    return events[:limit], len(events) <= limit
+
+
+def case_timeline(
+    case_access: CaseAccess, limit: int = TIMELINE_LIMIT, events: list | None = None
+) -> list[TimelineEntry]:
     """Meldingen, logboek, attachments and changes, newest first, as this user may see them.
 
     Events name their target by type and id; the targets are loaded through the access
     rules, so an entry the user may not see (a note of another organisation) is left out.
     """
-    events = list(
-        case_access.case.events.select_related("actor", "organisation").order_by(
-            "-occurred_at", "-id"
-        )[:limit]
-    )
+    if events is None:
+        events, _complete = recent_events(case_access, limit)
     visible_targets: dict[str, QuerySet[Any]] = {
         "report": case_access.reports(),
         "note": case_access.notes(),
@@ -69,7 +82,6 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         "decision": case_access.decisions(),
         "actionitem": case_access.action_items(),
         "measure": case_access.measures(),
-        "participation": case_access.participations(include_revoked=True),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:
@@ -80,6 +92,8 @@ def case_timeline(case_access: CaseAccess, limit: int = 200) -> list[TimelineEnt
         for kind, ids in wanted.items()
         if kind in visible_targets
     }
+    if "participation" in wanted:
+        loaded["participation"] = {share.pk: share for share in case_access.shares}
     entries = []
     for event in events:
         if not event.target_type:
@@ -132,11 +146,16 @@ class StagePeriod:
         )
 
 
-def stage_periods(case_access: CaseAccess) -> list[StagePeriod]:
-    """Lead time per stage, replayed from the append-only events (oldest first)."""
-    events = case_access.case.events.filter(
-        kind__in=[Event.Kind.CASE_OPENED, Event.Kind.STAGE_CHANGED]
-    ).order_by("occurred_at", "id")
+def stage_periods(case_access: CaseAccess, all_events: list | None = None) -> list[StagePeriod]:
+    """Lead time per stage, replayed from the append-only events (oldest first).
+
+    `all_events`: every event of the case, newest first, when the caller has them already.
+    """
+    kinds = [Event.Kind.CASE_OPENED, Event.Kind.STAGE_CHANGED]
+    if all_events is None:
+        events = list(case_access.case.events.filter(kind__in=kinds).order_by("occurred_at", "id"))
+    else:
+        events = [event for event in reversed(all_events) if event.kind in kinds]
     periods: list[StagePeriod] = []
     for event in events:
         name = event.data.get("stage") if event.kind == Event.Kind.CASE_OPENED else None
@@ -208,7 +227,11 @@ def shared_case_list(request):
     data = request.GET.copy()
     data.setdefault("status", "open")
     cases = access.with_access_level(access.shared_with_organisation(request.user), request.user)
-    cases = cases.select_related("stage", "lead_organisation").order_by("-shared_at", "-reference")
+    cases = (
+        cases.annotate(shared_at=access.shared_at(request.user))
+        .select_related("stage", "lead_organisation")
+        .order_by("-shared_at", "-reference")
+    )
     shared_filter = SharedCaseFilter(data, queryset=cases, request=request)
     style_form(shared_filter.form)
     return shared_filter

@@ -8,6 +8,7 @@ never offer what the page hides.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import (
     Q,
@@ -75,6 +76,16 @@ class CaseAccess:
             and (self.is_lead or self.is_regisseur)
             and self.user.has_perm("cases.share_case")
         )
+
+    @cached_property
+    def shares(self) -> list[Participation]:
+        """Every share of the case, revoked ones too, loaded once per request for the case
+        page (the sharing panel and the timeline both read it)."""
+        return list(self.participations(include_revoked=True))
+
+    @property
+    def active_shares(self) -> list[Participation]:
+        return [share for share in self.shares if share.revoked_at is None]
 
     def participations(self, include_revoked: bool = False) -> QuerySet[Participation]:
         """Shares of the case (active ones unless asked): which partners are involved is

@@ -57,17 +57,18 @@ def cases_via_participations(user) -> QuerySet[Case]:
 
 
 def shared_with_organisation(user) -> QuerySet[Case]:
-    """Cases other organisations shared with the user's organisation (active participation),
-    each with `shared_at`: when that share was made."""
+    """Cases other organisations shared with the user's organisation (active participation)."""
     organisation_id = _organisation_id(user)
     if organisation_id is None or not user.has_perm("cases.view_case"):
         return Case.objects.none()
-    share = _active_participation(organisation_id)
-    return (
-        Case.objects.filter(Exists(share))
-        .exclude(lead_organisation_id=organisation_id)
-        .annotate(shared_at=Subquery(share.values("shared_at")[:1]))
+    return Case.objects.filter(Exists(_active_participation(organisation_id))).exclude(
+        lead_organisation_id=organisation_id
     )
+
+
+def shared_at(user) -> Subquery:
+    """For a case queryset: when the case was shared with the user's organisation."""
+    return Subquery(_active_participation(_organisation_id(user)).values("shared_at")[:1])
 
 
 def visible_action_items(user):

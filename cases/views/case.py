@@ -57,6 +57,7 @@ def case_create(request):
 @require_GET
 def case_detail(request, reference):
     case_access = access.get_case_access(request, reference)
+    events, all_events = selectors.recent_events(case_access)
     action_items = list(case_access.action_items())
     for item in action_items:
         item.may_complete = case_access.can_complete_action_item(item)
@@ -67,9 +68,11 @@ def case_detail(request, reference):
             "access": case_access,
             "case": case_access.case,
             "case_persons": case_access.case_persons(),
-            "timeline": selectors.case_timeline(case_access),
+            "timeline": selectors.case_timeline(case_access, events=events),
             "stage_status": selectors.stage_status(case_access.case),
-            "stage_periods": selectors.stage_periods(case_access)
+            "stage_periods": selectors.stage_periods(
+                case_access, all_events=events if all_events else None
+            )
             if case_access.sees_process
             else [],
             "transition_options": selectors.transition_options(case_access),
