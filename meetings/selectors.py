@@ -16,8 +16,9 @@ from django.http import Http404
 from cases import access as case_access
 from cases import selectors as case_selectors
 from cases.access import CaseAccess
+from cases.access.levels import shows_details, shows_process
 from cases.models import ActionItem, Event
-from cases.models.choices import AccessLevel, PersonRole
+from cases.models.choices import PersonRole
 
 from .models import (
     AgendaItem,
@@ -27,8 +28,6 @@ from .models import (
     MeetingDocumentSource,
     Series,
 )
-
-PROCESS_LEVELS = (AccessLevel.PROCES, AccessLevel.VOLLEDIG)
 
 
 def may_coordinate(user, series: Series) -> bool:
@@ -93,7 +92,7 @@ class AgendaEntry:
 
     @property
     def full(self) -> bool:
-        return self.level == AccessLevel.VOLLEDIG
+        return shows_details(self.level)
 
     # The outcome texts are `volledig` only (ADR 0010); below that they are empty here, so
     # neither a page nor a form nor a PDF can show them.
@@ -164,7 +163,7 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
     entries = []
     for item in items:
         level = levels.get(item.case_id)
-        if level not in PROCESS_LEVELS:
+        if not shows_process(level):
             continue
         entry = AgendaEntry(item=item, level=level, number=len(entries) + 1)
         entry.progress = _progress(item.case, since)
@@ -175,7 +174,7 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
         )
         entry.actions = list(item.action_items.all())
         entry.decisions = list(item.decisions.all())
-        if level == AccessLevel.VOLLEDIG:
+        if shows_details(level):
             # Betrokkenen, but never a melder: no agenda ever carries a melder's identity.
             entry.persons = list(
                 item.case.case_persons.exclude(role=PersonRole.MELDER)
@@ -276,7 +275,7 @@ def carried_actions(meeting: Meeting, levels: dict[int, str]) -> list[ActionItem
         .select_related("case", "owner_organisation", "owner")
         .order_by("due_on")
     )
-    return [action for action in actions if levels.get(action.case_id) in PROCESS_LEVELS]
+    return [action for action in actions if shows_process(levels.get(action.case_id))]
 
 
 def carried_action_levels(user, meeting: Meeting) -> dict[int, str]:
@@ -299,7 +298,7 @@ def pending_requests(user, meeting: Meeting) -> tuple[list[AgendaRequest], dict[
         .prefetch_related("partners_needed")
     )
     levels = levels_for_user(user, [request.case for request in requests])
-    shown = [request for request in requests if levels.get(request.case_id) in PROCESS_LEVELS]
+    shown = [request for request in requests if shows_process(levels.get(request.case_id))]
     return shown, {request.case_id: levels[request.case_id] for request in shown}
 
 
@@ -308,7 +307,7 @@ def meeting_request(user, meeting: Meeting, request_id: int):
     found = meeting.requests.select_related("case", "meeting__series").filter(pk=request_id).first()
     if found is None:
         return None, False
-    return found, levels_for_user(user, [found.case]).get(found.case_id) in PROCESS_LEVELS
+    return found, shows_process(levels_for_user(user, [found.case]).get(found.case_id))
 
 
 def case_requests(user, case):

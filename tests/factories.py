@@ -151,8 +151,8 @@ def set_case_state(case: Case, actor, **fields) -> Case:
 
 def guardian_levels(case: Case) -> dict[int, str]:
     """organisation id → level, read from guardian's object permissions on the case."""
+    from cases.access.grants import level_from_codenames
     from cases.models import CaseGroupObjectPermission
-    from cases.permissions import level_from_codenames
 
     codenames: dict[int, set[str]] = {}
     rows = CaseGroupObjectPermission.objects.filter(content_object=case).values_list(

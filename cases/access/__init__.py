@@ -5,7 +5,9 @@ queryset or its `CaseAccess` from here. Whether a user sees a case depends on th
 organisation: the aanbrengende organisation sees it fully, a participating organisation at
 the level that was shared, anyone else not at all (404, never a hint that it exists).
 
-- `levels`: what a level is, and the level of an organisation on a case or a set of cases;
+- `levels`: what a level is and shows, and the level of an organisation on a case or a set of
+  cases;
+- `grants`: guardian's object permissions that the sharing services keep equal to the levels;
 - `visible`: the cases (and actiepunten) a reader may know of;
 - `case_access`: `CaseAccess`, one case cut to the reader's level;
 - `persons`: persons a reader may know (melders stay with the receiving organisation);
@@ -23,6 +25,8 @@ from .levels import (
     full_access_q,
     lowest_level,
     organisation_levels,
+    shows_details,
+    shows_process,
     with_access_level,
 )
 from .listing import (
@@ -77,6 +81,8 @@ __all__ = [
     "retention_cases",
     "retention_records",
     "shared_at",
+    "shows_details",
+    "shows_process",
     "shared_with_organisation",
     "shown_q",
     "visible_access_log",

@@ -123,3 +123,13 @@ def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
             output_field=BooleanField(),
         ),
     )
+
+
+def shows_process(level: str | None) -> bool:
+    """Does this level show the process (stage, measures, actiepunten, partners)?"""
+    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[AccessLevel.PROCES]
+
+
+def shows_details(level: str | None) -> bool:
+    """Does this level show the details (address, persons, meldingen, logboek)?"""
+    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[AccessLevel.VOLLEDIG]

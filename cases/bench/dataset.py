@@ -5,7 +5,7 @@ never bypassed" protects real case data: every change a person makes must be tra
 rows are synthetic, nobody made them, they live in a throw-away database and the measured pages
 never read the history tables, so writing 100,000 history rows (and 100,000 service calls,
 hours on two cores) would measure nothing. Guardian rows are written next to the
-participations exactly as `cases.permissions` would, so the two list filters can be compared.
+participations exactly as `cases.access.grants` would, so the two list filters can be compared.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cases.access.grants import LEVEL_CODENAMES, level_permissions
 from cases.models import (
     Case,
     CaseGroupObjectPermission,
@@ -27,7 +28,6 @@ from cases.models import (
     Workflow,
 )
 from cases.models.choices import AccessLevel, LegalGround
-from cases.permissions import LEVEL_CODENAMES, level_permissions
 from partners.models import Organisation, OrganisationKind, User
 
 BATCH = 5000

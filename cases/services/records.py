@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.access import CaseAccess
+from cases.access.grants import sync_case_permissions
 from cases.models import (
     Attachment,
     Case,
@@ -29,7 +30,6 @@ from cases.models import (
     Workflow,
 )
 from cases.models.choices import AccessLevel, PersonRole
-from cases.permissions import sync_case_permissions
 from cases.references import next_case_reference
 
 from .common import record_event as _record

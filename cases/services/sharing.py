@@ -3,7 +3,7 @@
 Every function locks the case row first, so two people changing the sharing of one case at
 the same moment are serialised; it validates (Dutch messages, nothing saved on refusal),
 writes the participation with history, keeps guardian's object permissions equal to it in the
-same transaction (cases.permissions) and appends an Event. A lowered or revoked share is
+same transaction (cases.access.grants) and appends an Event. A lowered or revoked share is
 announced after the commit (cases.signals.access_reduced), so that documents made for the old
 level are withdrawn.
 """
@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from cases import clock
 from cases.access import LEVEL_RANK, CaseAccess
+from cases.access.grants import sync_case_permissions
 from cases.models import Case, Event, Participation
 from cases.models.choices import AccessLevel, LegalGround
-from cases.permissions import sync_case_permissions
 from cases.signals import access_reduced
 from partners.models import Organisation
 

@@ -21,11 +21,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases import access
+from cases.access.grants import level_permissions
 from cases.bench import database, dataset
 from cases.bench.client import LoginFailed, verified_client
 from cases.models import Case, Participation
 from cases.models.choices import AccessLevel
-from cases.permissions import level_permissions
 from partners.models import User
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Permission
 
-from .models import Case, CaseGroupObjectPermission, Participation
-from .models.choices import AccessLevel
+from ..models import Case, CaseGroupObjectPermission, Participation
+from ..models.choices import AccessLevel
 
 # Cumulative: a higher level holds the permissions of the lower ones.
 LEVEL_CODENAMES = {
