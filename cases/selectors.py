@@ -11,7 +11,7 @@ from django.db.models import Prefetch, QuerySet
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
 
-from . import access, clock, workdays, workflow
+from . import access, clock, guards, workdays
 from .access import CaseAccess
 from .filters import CaseFilter, SharedCaseFilter
 from .models import (
@@ -120,7 +120,7 @@ class TransitionOption:
 
 def transition_options(case_access: CaseAccess) -> list[TransitionOption]:
     """The transitions out of the current stage, each with the reasons it is refused now."""
-    if not workflow.may_move_case(case_access):
+    if not guards.may_move_case(case_access):
         return []
     transitions = (
         Transition.objects.filter(
@@ -129,7 +129,7 @@ def transition_options(case_access: CaseAccess) -> list[TransitionOption]:
         .select_related("to_stage", "from_stage")
         .prefetch_related("allowed_groups")
     )
-    return [TransitionOption(t, workflow.transition_problems(case_access, t)) for t in transitions]
+    return [TransitionOption(t, guards.transition_problems(case_access, t)) for t in transitions]
 
 
 @dataclass(frozen=True)

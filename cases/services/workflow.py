@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from cases import clock
 from cases.access import CaseAccess
+from cases.guards import may_move_case, transition_problems
 from cases.models import Case, Decision, Event, Transition
-from cases.workflow import may_move_case, transition_problems
 
 from .common import record_event, save_with_history
 

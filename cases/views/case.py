@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import access, selectors, services, workflow
+from .. import access, guards, selectors, services
 from ..forms import CaseForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
@@ -76,7 +76,7 @@ def case_detail(request, reference):
             if case_access.sees_process
             else [],
             "transition_options": selectors.transition_options(case_access),
-            "may_record_decision": case_access.sees_details and workflow.may_move_case(case_access),
+            "may_record_decision": case_access.sees_details and guards.may_move_case(case_access),
             "action_items": action_items,
             "instrument_groups": selectors.instrument_suggestions(case_access),
             "measures": selectors.case_measures(case_access),

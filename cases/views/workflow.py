@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .. import access, selectors, services, workflow
+from .. import access, guards, selectors, services
 from ..forms import DecisionForm, TransitionForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
@@ -35,7 +35,7 @@ def transition_take(request, reference, transition_id):
     form = TransitionForm(
         submitted(request),
         transition=transition,
-        decisions=workflow.qualifying_decisions(case_access),
+        decisions=guards.qualifying_decisions(case_access),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -66,7 +66,7 @@ def decision_add(request, reference):
     case_access = access.get_case_access(
         request, reference, action=AccessLog.Action.CREATE, minimum_level=AccessLevel.VOLLEDIG
     )
-    if not workflow.may_move_case(case_access):
+    if not guards.may_move_case(case_access):
         return render(request, "403.html", status=403)
     form = DecisionForm(submitted(request))
     if request.method == "POST" and form.is_valid():
