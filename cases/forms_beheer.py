@@ -112,6 +112,11 @@ class MigrationForm(forms.Form):
         return {stage.pk: self.cleaned_data[name].pk for stage, name in self.stage_fields}
 
 
+def _target_label(workflow: Workflow) -> str:
+    owner = workflow.organisation or _("standaard")
+    return f"{workflow} – {owner}"
+
+
 class TargetForm(StyledFormMixin, forms.Form):
     target = forms.ModelChoiceField(
         label=_("Naar versie"),
@@ -119,11 +124,11 @@ class TargetForm(StyledFormMixin, forms.Form):
         error_messages={"required": _("Kies de versie waarheen de zaken gaan.")},
     )
 
-    def __init__(self, *args, source: Workflow, **kwargs):
+    def __init__(self, *args, targets, **kwargs):
+        # The published versions the user's cases may go to (cases.selectors_beheer).
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = Workflow.objects.filter(
-            status=Workflow.Status.PUBLISHED
-        ).exclude(pk=source.pk)
+        self.fields["target"].queryset = targets
+        self.fields["target"].label_from_instance = _target_label
 
 
 class InstrumentForm(StyledFormMixin, forms.ModelForm):

@@ -30,21 +30,52 @@ class ReminderSettingsForm(StyledFormMixin, forms.ModelForm):
 
 
 class RetentionRuleForm(StyledFormMixin, forms.ModelForm):
+    """A bewaartermijn of the user's own organisation, or (for the regional functional admin)
+    a default. The organisation is never a choice: it is the user's own (docs/adr/0013)."""
+
+    OWN, DEFAULT = "eigen", "standaard"
+
+    scope = forms.ChoiceField(
+        label=_("Geldt voor"),
+        widget=forms.RadioSelect,
+        initial=OWN,
+        error_messages={"required": _("Kies voor wie deze bewaartermijn geldt.")},
+    )
+
     class Meta:
         model = RetentionRule
-        fields = ["organisation", "category", "months_after_closure"]
+        fields = ["category", "months_after_closure"]
         error_messages = {
             "months_after_closure": {
                 "min_value": _("Een bewaartermijn is ten minste één maand."),
             }
         }
 
+    def __init__(self, *args, organisation, keeps_defaults: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        choices = []
+        if organisation is not None:
+            choices.append((self.OWN, _("alleen %(name)s") % {"name": organisation}))
+        if keeps_defaults:
+            choices.append((self.DEFAULT, _("standaard: alle organisaties zonder eigen regel")))
+        self.fields["scope"].choices = choices
+        self.only_scope = choices[0][0] if len(choices) == 1 else None
+        if self.only_scope:
+            # Nothing to choose: the rule is the organisation's own (or, without one, a default).
+            self.fields["scope"].required = False
+            self.fields["scope"].widget = forms.HiddenInput()
+        self.order_fields(["scope", "category", "months_after_closure"])
+
     def clean(self):
         cleaned = super().clean()
+        scope = cleaned.get("scope") or self.only_scope
+        organisation = self.organisation if scope == self.OWN else None
+        self.instance.organisation = organisation
         same = RetentionRule.objects.filter(
-            organisation=cleaned.get("organisation"), category=cleaned.get("category")
+            organisation=organisation, category=cleaned.get("category")
         ).exclude(pk=self.instance.pk)
-        if cleaned.get("category") and same.exists():
+        if scope and cleaned.get("category") and same.exists():
             raise forms.ValidationError(
                 _("Voor deze organisatie en dit soort gegevens bestaat al een bewaartermijn.")
             )

@@ -7,6 +7,8 @@ Case data comes from `cases.access.cases_for_sweeps`, the door for system tasks.
 recipients a rule proposes are filtered by `notify` through `cases.access.process_cases`:
 a reminder is process information, never sent to an organisation at level `bestaan` (say a
 measure owner whose share was lowered afterwards).
+Thresholds are per organisation (`ReminderConfig`): a case's reminders follow the settings of
+its aanbrengende organisation, an actiepunt's and a measure's those of their owner.
 """
 
 from __future__ import annotations
@@ -34,6 +36,26 @@ class Reminder:
     link: str = ""
 
 
+class ReminderConfig:
+    """The thresholds of every organisation, read once per sweep: its own row, else the
+    regional default."""
+
+    def __init__(self):
+        rows = list(ReminderSettings.objects.all())
+        default = next((row for row in rows if row.organisation_id is None), None)
+        self.default = default or ReminderSettings.current()
+        self.own = {row.organisation_id: row for row in rows if row.organisation_id is not None}
+
+    def of(self, organisation_id: int | None) -> ReminderSettings:
+        return self.own.get(organisation_id, self.default) if organisation_id else self.default
+
+    def groups(self) -> Iterator[tuple[ReminderSettings, Q]]:
+        """(settings, which owner organisations they hold for), together every organisation."""
+        for organisation_id, row in self.own.items():
+            yield row, Q(owner_organisation_id=organisation_id)
+        yield self.default, ~Q(owner_organisation_id__in=list(self.own))
+
+
 def _case_link(case) -> str:
     return reverse("cases:detail", kwargs={"reference": case.reference})
 
@@ -43,7 +65,7 @@ def coordinators_of(organisation_id: int) -> list:
     return list(users_with_perm("cases.receive_coordinator_reminders", [organisation_id]))
 
 
-def stage_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+def stage_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     """A stage over its target → the regisseur; long over → also the lead's coordinators."""
     cases = (
         access.cases_for_sweeps()
@@ -77,7 +99,7 @@ def stage_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]
             case=case,
             link=_case_link(case),
         )
-        if spent > target * config.stage_long_overdue_factor:
+        if spent > target * config.of(case.lead_organisation_id).stage_long_overdue_factor:
             yield Reminder(
                 key=f"stage_long_overdue:{period}",
                 kind=Notification.Kind.STAGE_LONG_OVERDUE,
@@ -89,7 +111,7 @@ def stage_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]
             )
 
 
-def melder_contact_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+def melder_contact_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     """A melding whose melder got no contact within N working days → the regisseur."""
     contacted = Note.objects.filter(
         case=OuterRef("case"), melder_contact=True, occurred_on__gte=OuterRef("received_at__date")
@@ -105,7 +127,8 @@ def melder_contact_reminders(today: date, config: ReminderSettings) -> Iterator[
     )
     for report in reports.iterator(chunk_size=500):
         deadline = workdays.add_working_days(
-            workdays.local_date(report.received_at), config.melder_contact_working_days
+            workdays.local_date(report.received_at),
+            config.of(report.case.lead_organisation_id).melder_contact_working_days,
         )
         if today <= deadline:
             continue
@@ -132,15 +155,19 @@ def members_who_do_case_work(organisation_id: int) -> list:
     return list(users_with_perm("cases.change_actionitem", [organisation_id]))
 
 
-def action_item_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
-    """Open actiepunten due within N working days (once), and overdue ones (once a week)."""
+def action_item_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
+    """Open actiepunten due within N working days (once), and overdue ones (once a week);
+    N is the owner organisation's."""
     from cases.models import ActionItem
 
-    horizon = workdays.add_working_days(today, config.action_due_working_days)
+    due_within = Q()
+    for settings_row, owners in config.groups():
+        horizon = workdays.add_working_days(today, settings_row.action_due_working_days)
+        due_within |= owners & Q(due_on__lte=horizon)
     items = ActionItem.objects.filter(
+        due_within,
         case__in=access.cases_for_sweeps(),
         status=ActionItem.Status.OPEN,
-        due_on__lte=horizon,
     ).select_related("case", "owner")
     for item in items.iterator(chunk_size=500):
         recipients = (
@@ -168,22 +195,28 @@ def action_item_reminders(today: date, config: ReminderSettings) -> Iterator[Rem
             )
 
 
-def long_open_measure_reminders(today: date, config: ReminderSettings) -> Iterator[Reminder]:
+def long_open_measure_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     """A measure with the configured instrument (by default the Wvggz verkennend onderzoek,
-    legally due within 14 days) still open after that many days → its owner organisation."""
+    legally due within 14 days) still open after that many days → its owner organisation
+    (instrument and days as that organisation set them)."""
     from cases.models import Measure
 
-    words = config.long_open_instrument_name.split()
-    if not words:
+    long_open = Q()
+    for settings_row, owners in config.groups():
+        words = settings_row.long_open_instrument_name.split()
+        if not words:
+            continue
+        name_matches = Q()
+        for word in words:
+            name_matches &= Q(instrument__name__icontains=word)
+        started = Q(start_date__lt=today - timedelta(days=settings_row.long_open_days))
+        long_open |= owners & name_matches & started
+    if not long_open:
         return
-    name_matches = Q()
-    for word in words:
-        name_matches &= Q(instrument__name__icontains=word)
     measures = Measure.objects.filter(
-        name_matches,
+        long_open,
         case__in=access.cases_for_sweeps(),
         status__in=[Measure.Status.PLANNED, Measure.Status.RUNNING],
-        start_date__lt=today - timedelta(days=config.long_open_days),
     ).select_related("case", "instrument")
     for measure in measures.iterator(chunk_size=500):
         yield Reminder(

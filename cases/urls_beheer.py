@@ -1,4 +1,6 @@
-"""The functional admin's screens under /beheer/ (workflows and the instrument catalogue)."""
+"""The functional admin's screens under /beheer/ (workflows and the instrument catalogue).
+
+The Beheerder's user management lives under /beheer/gebruikers/ (partners.urls_users)."""
 
 from django.urls import path
 
@@ -12,7 +14,9 @@ urlpatterns = [
     path("", beheer.index, name="index"),
     path("werkwijzen/", beheer.workflow_list, name="workflows"),
     path(f"{WF}/", beheer.workflow_detail, name="workflow"),
+    path("werkwijzen/standaard-gebruiken/", beheer.use_default, name="use_default"),
     path(f"{WF}/concept/", beheer.draft_create, name="draft_create"),
+    path(f"{WF}/overnemen/", beheer.workflow_copy, name="copy"),
     path(f"{WF}/verwijderen/", beheer.draft_discard, name="draft_discard"),
     path(f"{WF}/publiceren/", beheer.workflow_publish, name="publish"),
     path(f"{WF}/fasen/nieuw/", beheer.stage_edit, name="stage_add"),

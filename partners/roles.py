@@ -52,6 +52,41 @@ MEETING_COORDINATION = [
 # (checked per case in cases.access); this permission says the role may do it at all.
 CASE_SHARING = ["cases.share_case"]
 
+# Configuration of one's own organisation: workflows, instruments, bewaartermijnen, reminders.
+FUNCTIONAL_ADMIN = [
+    "partners.view_organisation",
+    "cases.view_nuisancecategory",
+    "cases.add_nuisancecategory",
+    "cases.change_nuisancecategory",
+    "cases.view_workflow",
+    "cases.add_workflow",
+    "cases.change_workflow",
+    "cases.delete_workflow",
+    "cases.migrate_cases",
+    "cases.view_stage",
+    "cases.add_stage",
+    "cases.change_stage",
+    "cases.view_remindersettings",
+    "cases.change_remindersettings",
+    "cases.view_retentionrule",
+    "cases.add_retentionrule",
+    "cases.change_retentionrule",
+    "cases.delete_retentionrule",
+    "cases.view_destructionrecord",
+    "cases.delete_stage",
+    "cases.view_transition",
+    "cases.add_transition",
+    "cases.change_transition",
+    "cases.delete_transition",
+    "partners.view_instrument",
+    "partners.add_instrument",
+    "partners.change_instrument",
+]
+
+# Permissions no organisation's Beheerder hands out: a role holding one is given in the
+# Django admin, by a superuser (see docs/adr/0013-administration-per-organisation.md).
+RESERVED_PERMISSIONS = ["cases.manage_regional_defaults"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     "Medewerker": CASE_WORK + CASE_SHARING + MEETING_PARTICIPATION,
     "Coordinator": [
@@ -78,35 +113,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "partners.change_user",
         "partners.view_organisation",
     ],
-    "Functioneel beheerder": [
-        "partners.view_organisation",
-        "cases.view_nuisancecategory",
-        "cases.add_nuisancecategory",
-        "cases.change_nuisancecategory",
-        "cases.view_workflow",
-        "cases.add_workflow",
-        "cases.change_workflow",
-        "cases.delete_workflow",
-        "cases.migrate_cases",
-        "cases.view_stage",
-        "cases.add_stage",
-        "cases.change_stage",
-        "cases.view_remindersettings",
-        "cases.change_remindersettings",
-        "cases.view_retentionrule",
-        "cases.add_retentionrule",
-        "cases.change_retentionrule",
-        "cases.delete_retentionrule",
-        "cases.view_destructionrecord",
-        "cases.delete_stage",
-        "cases.view_transition",
-        "cases.add_transition",
-        "cases.change_transition",
-        "cases.delete_transition",
-        "partners.view_instrument",
-        "partners.add_instrument",
-        "partners.change_instrument",
-    ],
+    "Functioneel beheerder": FUNCTIONAL_ADMIN,
+    # Keeps the regional defaults (workflow, bewaartermijnen, herinneringen without
+    # organisation) besides the configuration of its own organisation.
+    "Regionaal functioneel beheerder": [*FUNCTIONAL_ADMIN, "cases.manage_regional_defaults"],
     "Privacy officer": [
         "cases.view_accesslog",
         "cases.view_retentionrule",
@@ -120,6 +130,7 @@ ROLE_LABELS = {
     "Lezer": _("Lezer"),
     "Beheerder": _("Beheerder"),
     "Functioneel beheerder": _("Functioneel beheerder"),
+    "Regionaal functioneel beheerder": _("Regionaal functioneel beheerder"),
     "Privacy officer": _("Privacy officer"),
 }
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from cases import clock
@@ -64,7 +65,21 @@ class DigestSent(models.Model):
 
 
 class ReminderSettings(models.Model):
-    """The reminder thresholds; a single row, edited by the functional admin in the app."""
+    """The reminder thresholds of one organisation, or the regional default (no organisation).
+
+    An organisation without a row of its own uses the default, which the regional functional
+    admin keeps; an organisation's functional admin may keep a row of its own instead.
+    """
+
+    organisation = models.OneToOneField(
+        "partners.Organisation",
+        verbose_name=_("organisatie"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminder_settings",
+        help_text=_("Leeg: de standaard voor organisaties zonder eigen instellingen."),
+    )
 
     action_due_working_days = models.PositiveSmallIntegerField(
         _("actiepunten: herinnering vooraf (werkdagen)"),
@@ -101,6 +116,12 @@ class ReminderSettings(models.Model):
         permissions = [
             ("receive_coordinator_reminders", _("Krijgt herinneringen als coördinator")),
         ]
+        constraints = [
+            # One default row (organisations have one row at most through the one-to-one).
+            models.UniqueConstraint(
+                Coalesce("organisation", 0), name="reminder_settings_one_default"
+            ),
+        ]
 
     def __str__(self):
         return str(self._meta.verbose_name)
@@ -115,5 +136,15 @@ class ReminderSettings(models.Model):
 
     @classmethod
     def current(cls):
-        settings_row, _created = cls.objects.get_or_create(pk=1)
-        return settings_row
+        """The regional default row (made on first use)."""
+        settings_row = cls.objects.filter(organisation__isnull=True).first()
+        return settings_row or cls.objects.create(organisation=None)
+
+    @classmethod
+    def for_organisation(cls, organisation_id: int | None):
+        """The thresholds that hold for this organisation: its own row, else the default."""
+        if organisation_id is not None:
+            own = cls.objects.filter(organisation_id=organisation_id).first()
+            if own is not None:
+                return own
+        return cls.current()

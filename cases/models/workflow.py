@@ -20,6 +20,7 @@ class Workflow(models.Model):
         null=True,
         blank=True,
         help_text=_("Leeg: de standaardwerkwijze voor organisaties zonder eigen werkwijze."),
+        related_name="workflows",
     )
     version = models.PositiveIntegerField(_("versie"), default=1)
     status = models.CharField(
@@ -33,9 +34,25 @@ class Workflow(models.Model):
         ordering = ["name", "-version"]
         permissions = [
             ("migrate_cases", _("Lopende zaken overzetten naar een andere versie")),
+            # The regional functional admin keeps the defaults (organisation empty) of
+            # workflows, bewaartermijnen and herinneringen; see docs/adr/0013.
+            (
+                "manage_regional_defaults",
+                _("Standaardwerkwijze, -bewaartermijnen en -herinneringen van de regio beheren"),
+            ),
         ]
+        # A workflow is a line of versions with one name, per organisation (or the default).
         constraints = [
-            models.UniqueConstraint(fields=["name", "version"], name="workflow_unique_name_version")
+            models.UniqueConstraint(
+                fields=["organisation", "name", "version"],
+                condition=models.Q(organisation__isnull=False),
+                name="workflow_unique_name_version_per_org",
+            ),
+            models.UniqueConstraint(
+                fields=["name", "version"],
+                condition=models.Q(organisation__isnull=True),
+                name="workflow_unique_name_version",
+            ),
         ]
 
     def __str__(self):

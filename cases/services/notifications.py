@@ -155,10 +155,9 @@ def run_reminder_sweep(today=None) -> int:
     """Create every reminder due today. Each reminder commits on its own, so a worker that
     dies half-way loses nothing already done, and the redelivered task skips taken keys."""
     from cases import reminders
-    from cases.models import ReminderSettings
 
     today = today or workdays.local_date(clock.now())
-    config = ReminderSettings.current()
+    config = reminders.ReminderConfig()
     created = 0
     for rule in reminders.RULES:
         for reminder in rule(today, config):

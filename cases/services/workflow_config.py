@@ -4,6 +4,13 @@ and moving running cases to another version.
 A published version never changes: every edit goes to a draft, which is a full copy of the
 version it was made from. Each function runs in one transaction and locks the workflow row,
 so two admins editing one draft cannot interleave and a refused change leaves nothing behind.
+
+A workflow belongs to an organisation, or is the regional default (no organisation). An
+organisation's functional admin changes only their own organisation's workflows; the
+default is kept by the regional functional admin (`cases.manage_regional_defaults`). An
+organisation uses the default until it publishes a copy of its own (`copy_workflow`), and
+returns to it with `use_default_workflow`. Cases move between versions per organisation:
+`migrate_cases` moves the acting admin's organisation's cases only (docs/adr/0013).
 """
 
 from __future__ import annotations
@@ -12,25 +19,46 @@ from collections import deque
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from cases import clock
 from cases.models import Case, Event, Stage, Transition, Workflow
+from cases.selectors_beheer import owns_configuration
 
 from .common import record_event, save_with_history
 
 STAGE_FIELDS = ("code", "name", "kader", "order", "target_working_days", "is_final")
 
 
-def _require(actor, perm: str) -> None:
+def _require(actor, perm: str, workflow: Workflow | None = None) -> None:
     if not actor.has_perm(perm):
         raise PermissionDenied(_("U mag werkwijzen niet beheren."))
+    if workflow is not None and not owns_configuration(actor, workflow.organisation_id):
+        if workflow.organisation_id is None:
+            raise PermissionDenied(
+                _(
+                    "De standaardwerkwijze wordt beheerd door de regionale functioneel "
+                    "beheerder. Maak een eigen kopie om haar aan te passen."
+                )
+            )
+        raise PermissionDenied(_("Deze werkwijze hoort niet bij uw organisatie."))
+
+
+def _owned_by(organisation_id: int | None) -> Q:
+    if organisation_id is None:
+        return Q(organisation__isnull=True)
+    return Q(organisation_id=organisation_id)
+
+
+def _lineage(workflow: Workflow):
+    """Every version with this workflow's name and organisation."""
+    return Workflow.objects.filter(_owned_by(workflow.organisation_id), name=workflow.name)
 
 
 def _locked_draft(actor, workflow: Workflow) -> Workflow:
-    _require(actor, "cases.change_workflow")
     locked = Workflow.objects.select_for_update().get(pk=workflow.pk)
+    _require(actor, "cases.change_workflow", locked)
     if not locked.is_draft:
         raise ValidationError(
             _(
@@ -45,9 +73,30 @@ def _locked_draft(actor, workflow: Workflow) -> Workflow:
 @transaction.atomic
 def create_draft(*, actor, workflow: Workflow) -> Workflow:
     """A draft copy (stages and transitions with their guards) as the next version."""
+    _require(actor, "cases.add_workflow", workflow)
+    return _draft_from(workflow, organisation_id=workflow.organisation_id)
+
+
+@transaction.atomic
+def copy_workflow(*, actor, workflow: Workflow) -> Workflow:
+    """A draft of the actor's organisation copied from a version of the default: the next
+    version of the organisation's own workflow with this name (version 1 the first time).
+    Publishing it makes it the organisation's workflow for new cases."""
     _require(actor, "cases.add_workflow")
-    # Lock every version of this workflow so two admins cannot both take the next number.
-    versions = Workflow.objects.select_for_update().filter(name=workflow.name)
+    if actor.organisation_id is None:
+        raise PermissionDenied(_("U hoort bij geen organisatie."))
+    if workflow.organisation_id is not None:
+        raise ValidationError(_("Alleen de standaardwerkwijze kan worden overgenomen."))
+    if workflow.is_draft:
+        raise ValidationError(_("Neem een gepubliceerde versie over, geen concept."))
+    return _draft_from(workflow, organisation_id=actor.organisation_id)
+
+
+def _draft_from(workflow: Workflow, *, organisation_id: int | None) -> Workflow:
+    # Lock every version of the line so two admins cannot both take the next number.
+    versions = Workflow.objects.select_for_update().filter(
+        _owned_by(organisation_id), name=workflow.name
+    )
     existing = versions.filter(status=Workflow.Status.DRAFT).first()
     if existing is not None:
         raise ValidationError(
@@ -56,8 +105,8 @@ def create_draft(*, actor, workflow: Workflow) -> Workflow:
         )
     draft = Workflow.objects.create(
         name=workflow.name,
-        organisation=workflow.organisation,
-        version=versions.aggregate(Max("version"))["version__max"] + 1,
+        organisation_id=organisation_id,
+        version=(versions.aggregate(Max("version"))["version__max"] or 0) + 1,
         status=Workflow.Status.DRAFT,
     )
     copies = {}
@@ -258,48 +307,84 @@ def _reach(start: int, edges: dict[int, set[int]]) -> set[int]:
 
 @transaction.atomic
 def publish_workflow(*, actor, workflow: Workflow) -> Workflow:
-    """Publish a valid draft: new cases get it; older published versions are retired
-    (their running cases keep them until they are migrated)."""
-    _require(actor, "cases.change_workflow")
+    """Publish a valid draft: new cases get it; older published versions of the same
+    organisation's line are retired (their running cases keep them until migrated)."""
     draft = _locked_draft(actor, workflow)
     problems = workflow_problems(draft)
     if problems:
         raise ValidationError(problems)
-    Workflow.objects.filter(name=draft.name, status=Workflow.Status.PUBLISHED).update(
-        status=Workflow.Status.RETIRED
-    )
+    _lineage(draft).filter(status=Workflow.Status.PUBLISHED).update(status=Workflow.Status.RETIRED)
     draft.status = Workflow.Status.PUBLISHED
     draft.published_at = clock.now()
     draft.save(update_fields=["status", "published_at"])
     return draft
 
 
-def running_cases(workflow: Workflow):
-    """Open cases on this workflow version. Only counted and migrated here, never shown:
-    the functional admin sees numbers per stage, not case data."""
-    return Case.objects.filter(workflow=workflow, closed_on__isnull=True)
+@transaction.atomic
+def use_default_workflow(*, actor) -> int:
+    """The actor's organisation gives up its own published workflows: new cases get the
+    default again; running cases keep their version until migrated. Returns how many."""
+    _require(actor, "cases.change_workflow")
+    if actor.organisation_id is None:
+        raise PermissionDenied(_("U hoort bij geen organisatie."))
+    own = Workflow.objects.select_for_update().filter(
+        organisation_id=actor.organisation_id, status=Workflow.Status.PUBLISHED
+    )
+    if not Workflow.objects.filter(
+        organisation__isnull=True, status=Workflow.Status.PUBLISHED
+    ).exists():
+        raise ValidationError(_("Er is geen gepubliceerde standaardwerkwijze."))
+    return own.update(status=Workflow.Status.RETIRED)
 
 
-def stages_in_use(workflow: Workflow) -> dict[int, int]:
+def case_scope(actor) -> int | None:
+    """Whose running cases an admin counts and moves: their own organisation's (None: all,
+    for a superuser running the management command)."""
+    return None if actor.is_superuser else actor.organisation_id
+
+
+def running_cases(workflow: Workflow, organisation_id: int | None = None):
+    """Open cases on this workflow version (of one organisation, when given). Only counted
+    and migrated here, never shown: the functional admin sees numbers per stage."""
+    cases = Case.objects.filter(workflow=workflow, closed_on__isnull=True)
+    if organisation_id is not None:
+        cases = cases.filter(lead_organisation_id=organisation_id)
+    return cases
+
+
+def stages_in_use(workflow: Workflow, organisation_id: int | None = None) -> dict[int, int]:
     """Number of running cases per stage id."""
     counts: dict[int, int] = {}
-    for stage_id in running_cases(workflow).values_list("stage_id", flat=True):
+    cases = running_cases(workflow, organisation_id)
+    for stage_id in cases.values_list("stage_id", flat=True):
         counts[stage_id] = counts.get(stage_id, 0) + 1
     return counts
 
 
 @transaction.atomic
 def migrate_cases(*, actor, source: Workflow, target: Workflow, mapping: dict[int, int]) -> int:
-    """Move every running case of `source` to `target`, each stage to the stage `mapping`
-    names, with an event on each case. All or nothing; returns the number of cases."""
+    """Move every running case of `source` that the actor's organisation leads to `target`,
+    each stage to the stage `mapping` names, with an event on each case. All or nothing;
+    returns the number of cases."""
     _require(actor, "cases.migrate_cases")
     target = Workflow.objects.select_for_update().get(pk=target.pk)
+    for workflow in (source, target):
+        # The default is everyone's to use; another organisation's workflow is not.
+        if workflow.organisation_id is not None and not owns_configuration(
+            actor, workflow.organisation_id
+        ):
+            raise PermissionDenied(_("Deze werkwijze hoort niet bij uw organisatie."))
     if target.pk == source.pk:
         raise ValidationError(_("Kies een andere versie dan die waar de zaken nu op staan."))
     if target.status != Workflow.Status.PUBLISHED:
         raise ValidationError(_("Zaken kunnen alleen naar een gepubliceerde versie."))
     target_stages = {s.pk: s for s in target.stages.all()}
-    cases = list(running_cases(source).select_for_update().select_related("stage").order_by("pk"))
+    cases = list(
+        running_cases(source, case_scope(actor))
+        .select_for_update()
+        .select_related("stage")
+        .order_by("pk")
+    )
     missing = sorted({c.stage.name for c in cases if mapping.get(c.stage_id) is None})
     if missing:
         raise ValidationError(

@@ -1,19 +1,22 @@
 """Functional admin of the escalation workflows: versions, drafts, publishing, migration.
 
 Only the workflow configuration is shown here, never case data: running cases appear as
-numbers per stage.
+numbers per stage. A functional admin sees the regional defaults and their own organisation's
+workflows; another organisation's workflow is a 404 (cases.selectors_beheer), and a refused
+change comes back as a Dutch message.
 """
 
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from .. import selectors_beheer as selectors
 from ..forms_beheer import MigrationForm, StageForm, TargetForm, TransitionConfigForm
 from ..models import Stage, Transition, Workflow
 from ..services import workflow_config as config
@@ -36,7 +39,11 @@ def permission(perm):
 
 
 def may_use_beheer(user) -> bool:
-    return user.has_perm("cases.view_workflow") or user.has_perm("partners.view_instrument")
+    return (
+        user.has_perm("cases.view_workflow")
+        or user.has_perm("partners.view_instrument")
+        or user.has_perm("partners.view_user")
+    )
 
 
 @require_GET
@@ -49,26 +56,45 @@ def index(request):
 @require_GET
 @permission("cases.view_workflow")
 def workflow_list(request):
-    workflows = (
-        Workflow.objects.select_related("organisation")
-        .annotate(running=Count("case", filter=Q(case__closed_on__isnull=True)))
-        .order_by("name", "-version")
-    )
+    user = request.user
+    workflows = list(selectors.visible_workflows(user))
     groups: dict[str, list[Workflow]] = {}
     for workflow in workflows:
-        groups.setdefault(workflow.name, []).append(workflow)
+        owner = str(workflow.organisation) if workflow.organisation else _("standaard")
+        groups.setdefault(f"{workflow.name} ({owner})", []).append(workflow)
+    own_lines = {w.name for w in workflows if w.organisation_id is not None}
+    own_drafts = {w.name for w in workflows if w.organisation_id is not None and w.is_draft}
     for versions in groups.values():
         has_draft = any(w.is_draft for w in versions)
         for workflow in versions:
-            workflow.may_draft = not has_draft and workflow.status == Workflow.Status.PUBLISHED
-    return render(request, "beheer/workflow_list.html", {"groups": groups})
+            published = workflow.status == Workflow.Status.PUBLISHED
+            owns = selectors.owns_configuration(user, workflow.organisation_id)
+            workflow.may_draft = owns and not has_draft and published
+            # The default can be copied by an organisation that has no draft of its own yet.
+            workflow.may_copy = (
+                workflow.organisation_id is None
+                and published
+                and user.organisation_id is not None
+                and workflow.name not in own_drafts
+            )
+            workflow.is_copied = workflow.organisation_id is None and workflow.name in own_lines
+    return render(
+        request,
+        "beheer/workflow_list.html",
+        {
+            "groups": groups,
+            "uses_default": not selectors.has_own_published_workflow(user),
+            "keeps_defaults": selectors.keeps_regional_defaults(user),
+        },
+    )
 
 
 @require_GET
 @permission("cases.view_workflow")
 def workflow_detail(request, pk):
-    workflow = get_object_or_404(Workflow.objects.select_related("organisation"), pk=pk)
-    in_use = config.stages_in_use(workflow)
+    workflow = selectors.get_workflow(request, pk)
+    in_use = config.stages_in_use(workflow, config.case_scope(request.user))
+    owns = selectors.owns_configuration(request.user, workflow.organisation_id)
     stages = list(workflow.stages.order_by("order"))
     for stage in stages:
         stage.running = in_use.get(stage.pk, 0)
@@ -84,25 +110,28 @@ def workflow_detail(request, pk):
             "transitions": transitions,
             "problems": config.workflow_problems(workflow) if workflow.is_draft else [],
             "running": sum(in_use.values()),
-            "may_edit": workflow.is_draft and request.user.has_perm("cases.change_workflow"),
+            "owns": owns,
+            "may_edit": owns
+            and workflow.is_draft
+            and request.user.has_perm("cases.change_workflow"),
             "may_migrate": sum(in_use.values()) > 0
             and request.user.has_perm("cases.migrate_cases"),
         },
     )
 
 
-def _refusal_to_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
+def _refusal_to_messages(request, error: ValidationError | PermissionDenied) -> None:
+    for message in getattr(error, "messages", None) or [str(error)]:
         messages.error(request, message)
 
 
 @require_POST
 @permission("cases.add_workflow")
 def draft_create(request, pk):
-    workflow = get_object_or_404(Workflow, pk=pk)
+    workflow = selectors.get_workflow(request, pk)
     try:
         draft = config.create_draft(actor=request.user, workflow=workflow)
-    except ValidationError as refused:
+    except (ValidationError, PermissionDenied) as refused:
         _refusal_to_messages(request, refused)
         return redirect("beheer:workflows")
     messages.success(
@@ -114,12 +143,68 @@ def draft_create(request, pk):
 
 
 @require_POST
+@permission("cases.add_workflow")
+def workflow_copy(request, pk):
+    """Copy a published default as a draft of the user's own organisation."""
+    workflow = selectors.get_workflow(request, pk)
+    try:
+        draft = config.copy_workflow(actor=request.user, workflow=workflow)
+    except (ValidationError, PermissionDenied) as refused:
+        _refusal_to_messages(request, refused)
+        return redirect("beheer:workflows")
+    messages.success(
+        request,
+        _(
+            "Er is een eigen concept van %(name)s gemaakt. Pas het aan en publiceer het: "
+            "daarna krijgen nieuwe zaken van uw organisatie deze werkwijze."
+        )
+        % {"name": draft.name},
+    )
+    return redirect("beheer:workflow", pk=draft.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@permission("cases.change_workflow")
+def use_default(request):
+    """Give up the organisation's own published workflows: new cases get the default."""
+    if request.method == "POST":
+        try:
+            retired = config.use_default_workflow(actor=request.user)
+        except (ValidationError, PermissionDenied) as refused:
+            _refusal_to_messages(request, refused)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Nieuwe zaken van uw organisatie krijgen weer de standaardwerkwijze "
+                    "(%(count)s eigen versie(s) vervallen)."
+                )
+                % {"count": retired},
+            )
+        return redirect("beheer:workflows")
+    return render(
+        request,
+        "beheer/confirm.html",
+        {
+            "title": _("Standaardwerkwijze gebruiken"),
+            "question": _(
+                "Wilt u de eigen werkwijze van uw organisatie laten vervallen? Nieuwe zaken "
+                "krijgen dan de standaardwerkwijze; lopende zaken houden hun versie tot u ze "
+                "overzet."
+            ),
+            "submit_label": _("Standaardwerkwijze gebruiken"),
+            "cancel_url": reverse("beheer:workflows"),
+        },
+    )
+
+
+@require_POST
 @permission("cases.change_workflow")
 def workflow_publish(request, pk):
-    workflow = get_object_or_404(Workflow, pk=pk)
+    workflow = selectors.get_workflow(request, pk)
     try:
         config.publish_workflow(actor=request.user, workflow=workflow)
-    except ValidationError as refused:
+    except (ValidationError, PermissionDenied) as refused:
         messages.error(request, _("Het concept is niet gepubliceerd."))
         _refusal_to_messages(request, refused)
         return redirect("beheer:workflow", pk=pk)
@@ -134,11 +219,11 @@ def workflow_publish(request, pk):
 @require_http_methods(["GET", "POST"])
 @permission("cases.delete_workflow")
 def draft_discard(request, pk):
-    workflow = get_object_or_404(Workflow, pk=pk)
+    workflow = selectors.get_workflow(request, pk)
     if request.method == "POST":
         try:
             config.discard_draft(actor=request.user, workflow=workflow)
-        except ValidationError as refused:
+        except (ValidationError, PermissionDenied) as refused:
             _refusal_to_messages(request, refused)
             return redirect("beheer:workflow", pk=pk)
         messages.success(request, _("Het concept is verwijderd."))
@@ -160,8 +245,6 @@ def draft_discard(request, pk):
 
 
 def workflow_url(workflow):
-    from django.urls import reverse
-
     return reverse("beheer:workflow", kwargs={"pk": workflow.pk})
 
 
@@ -171,6 +254,8 @@ def _edit_form(request, workflow, form, save, title, submit_label):
             save(form.cleaned_data)
         except ValidationError as refused:
             form.add_error(None, refused)
+        except PermissionDenied as refused:
+            form.add_error(None, str(refused))
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect("beheer:workflow", pk=workflow.pk)
@@ -188,19 +273,34 @@ def _edit_form(request, workflow, form, save, title, submit_label):
 
 
 def _draft_or_refuse(request, pk):
-    workflow = get_object_or_404(Workflow, pk=pk)
+    """The workflow, when it is a draft this user may edit; else a message (and the caller
+    sends the user back to the workflow)."""
+    workflow = selectors.get_workflow(request, pk)
     if not workflow.is_draft:
         messages.error(
             request, _("Een gepubliceerde versie verandert nooit; maak eerst een concept.")
         )
+    elif not selectors.owns_configuration(request.user, workflow.organisation_id):
+        messages.error(
+            request,
+            _(
+                "De standaardwerkwijze wordt beheerd door de regionale functioneel beheerder. "
+                "Maak een eigen kopie om haar aan te passen."
+            ),
+        )
+        workflow.is_draft_of_other = True
     return workflow
+
+
+def _editable(workflow) -> bool:
+    return workflow.is_draft and not getattr(workflow, "is_draft_of_other", False)
 
 
 @require_http_methods(["GET", "POST"])
 @permission("cases.change_workflow")
 def stage_edit(request, pk, stage_id=None):
     workflow = _draft_or_refuse(request, pk)
-    if not workflow.is_draft:
+    if not _editable(workflow):
         return redirect("beheer:workflow", pk=pk)
     stage = get_object_or_404(Stage, pk=stage_id, workflow=workflow) if stage_id else None
     form = StageForm(submitted(request), instance=stage)
@@ -222,7 +322,7 @@ def stage_edit(request, pk, stage_id=None):
 @permission("cases.change_workflow")
 def transition_edit(request, pk, transition_id=None):
     workflow = _draft_or_refuse(request, pk)
-    if not workflow.is_draft:
+    if not _editable(workflow):
         return redirect("beheer:workflow", pk=pk)
     transition = (
         get_object_or_404(Transition, pk=transition_id, workflow=workflow)
@@ -256,17 +356,21 @@ def transition_edit(request, pk, transition_id=None):
 @permission("cases.change_workflow")
 def item_delete(request, pk, kind, item_id):
     workflow = _draft_or_refuse(request, pk)
-    if not workflow.is_draft:
+    if not _editable(workflow):
         return redirect("beheer:workflow", pk=pk)
     model = {"fase": Stage, "overgang": Transition}.get(kind)
     if model is None:
         raise Http404("Onbekend onderdeel")
     item = get_object_or_404(model, pk=item_id, workflow=workflow)
     if request.method == "POST":
-        if model is Stage:
-            config.delete_stage(actor=request.user, stage=item)
-        else:
-            config.delete_transition(actor=request.user, transition=item)
+        try:
+            if model is Stage:
+                config.delete_stage(actor=request.user, stage=item)
+            else:
+                config.delete_transition(actor=request.user, transition=item)
+        except (ValidationError, PermissionDenied) as refused:
+            _refusal_to_messages(request, refused)
+            return redirect("beheer:workflow", pk=pk)
         messages.success(request, _("Verwijderd: %(item)s.") % {"item": item})
         return redirect("beheer:workflow", pk=pk)
     question = (
@@ -289,9 +393,11 @@ def item_delete(request, pk, kind, item_id):
 @require_http_methods(["GET", "POST"])
 @permission("cases.migrate_cases")
 def migrate(request, pk):
-    source = get_object_or_404(Workflow, pk=pk)
-    in_use = config.stages_in_use(source)
-    target_form = TargetForm(request.GET or None, source=source)
+    source = selectors.get_workflow(request, pk)
+    in_use = config.stages_in_use(source, config.case_scope(request.user))
+    target_form = TargetForm(
+        request.GET or None, targets=selectors.published_targets(request.user, source)
+    )
     target = target_form.cleaned_data["target"] if target_form.is_valid() else None
     form = None
     if target is not None and in_use:
@@ -303,6 +409,8 @@ def migrate(request, pk):
                 )
             except ValidationError as refused:
                 form.add_error(None, refused)
+            except PermissionDenied as refused:
+                form.add_error(None, str(refused))
             else:
                 messages.success(
                     request,

@@ -11,7 +11,9 @@ from tests.factories import UserFactory, make_case, set_case_state
 
 @pytest.fixture
 def beheer(corporatie):
-    return UserFactory(username="beheer", organisation=corporatie, role="Functioneel beheerder")
+    return UserFactory(
+        username="beheer", organisation=corporatie, role="Regionaal functioneel beheerder"
+    )
 
 
 @pytest.fixture

@@ -119,10 +119,13 @@ def test_reminder_settings_for_the_functional_admin_only(client_for, consulent, 
     }
     response = client.post(url, data)
     assert "groter zijn dan 1" in response.text
-    assert ReminderSettings.current().action_due_working_days == 2
+    assert ReminderSettings.for_organisation(corporatie.pk).action_due_working_days == 2
     client.post(url, {**data, "stage_long_overdue_factor": "3"})
-    config = ReminderSettings.current()
+    # The organisation's own thresholds; the regional default stays as it was.
+    config = ReminderSettings.for_organisation(corporatie.pk)
+    assert config.organisation == corporatie
     assert (config.action_due_working_days, config.stage_long_overdue_factor) == (3, 3)
+    assert ReminderSettings.current().action_due_working_days == 2
 
 
 @pytest.mark.django_db
@@ -130,7 +133,7 @@ def test_retention_rules_refuse_duplicates_and_zero(client_for, corporatie):
     beheer = UserFactory(organisation=corporatie, role="Functioneel beheerder")
     client = client_for(beheer)
     url = reverse("instellingen:retention")
-    data = {"organisation": corporatie.pk, "category": "personen", "months_after_closure": 0}
+    data = {"category": "personen", "months_after_closure": 0}
     assert "ten minste één maand" in client.post(url, data).text
     assert not RetentionRule.objects.exists()
     client.post(url, {**data, "months_after_closure": 12})
@@ -138,6 +141,7 @@ def test_retention_rules_refuse_duplicates_and_zero(client_for, corporatie):
     assert "bestaat al een bewaartermijn" in response.text
     assert RetentionRule.objects.get().months_after_closure == 12
     rule = RetentionRule.objects.get()
+    assert rule.organisation == corporatie  # the functional admin's own organisation
     delete_url = reverse("instellingen:retention_delete", args=[rule.pk])
     assert "Weet u zeker" in client.get(delete_url).text
     assert RetentionRule.objects.exists()

@@ -12,7 +12,10 @@ from tests.factories import UserFactory, make_case, set_case_state
 
 @pytest.fixture
 def admin_user(corporatie):
-    return UserFactory(username="fb", organisation=corporatie, role="Functioneel beheerder")
+    """The regional functional admin: keeps the default workflow these tests change."""
+    return UserFactory(
+        username="fb", organisation=corporatie, role="Regionaal functioneel beheerder"
+    )
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ def people(live_server):
         first_name="Pieter",
         last_name="Beheer",
         organisation=corporatie,
-        role="Functioneel beheerder",
+        role="Regionaal functioneel beheerder",
     )
     case = make_case(consulent, street="Havenkade", house_number="3", postcode="1234 AB")
     return consulent, beheer, case
