@@ -69,6 +69,8 @@ def world(consulent, colleague):
         "item_id": 0,
         "request_id": 0,
         "document_id": 0,
+        "user_id": colleague.pk,  # the Beheerder's pages of a user (403 for the consulent)
+        "session_id": 0,
         "kind": "stage",
         "action": "accept",
         "pk": None,  # filled per client: one of the user's own other sessions

@@ -10,6 +10,7 @@ urlpatterns = [
     path("notificaties/", include("cases.urls_notifications")),
     path("instellingen/", include("cases.urls_settings")),
     path("overleg/", include("meetings.urls")),
+    path("beheer/gebruikers/", include("partners.urls_users")),
     path("beheer/", include("cases.urls_beheer")),
     path("admin/", admin.site.urls),
 ]

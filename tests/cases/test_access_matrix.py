@@ -157,7 +157,14 @@ EXPECTATIONS = {
         200 if a.user.has_perm("cases.change_remindersettings") else 403
     ),
     "instellingen:retention": lambda a: 200 if a.perm("view_retentionrule") else 403,
-    "instellingen:retention_delete": lambda a: 200 if a.perm("delete_retentionrule") else 403,
+    "instellingen:reminders_default": lambda a: 200 if a.perm("manage_regional_defaults") else 403,
+    "instellingen:reminders_use_default": lambda a: (
+        200 if a.user.has_perm("cases.change_remindersettings") else 403
+    ),
+    # The rule in this world is the lead organisation's own: anyone else's 404.
+    "instellingen:retention_delete": lambda a: (
+        (200 if a.is_lead else 404) if a.perm("delete_retentionrule") else 403
+    ),
     "instellingen:retention_report": lambda a: 200 if a.perm("view_destructionrecord") else 403,
     "meetings:list": lambda actor: 200,  # lists only the user's organisation's series
     "meetings:series_create": lambda a: 200 if a.user.has_perm("meetings.add_series") else 403,
@@ -184,30 +191,67 @@ def _functional_admin(ok: int):
     return lambda a: ok if a.user.has_perm("cases.change_workflow") else 403
 
 
+def _workflow_of_lead(ok: int):
+    """The workflow in this world is a draft of the lead organisation: 404 for the
+    functional admins of every other organisation (regional ones included)."""
+    return lambda a: (ok if a.is_lead else 404) if a.user.has_perm("cases.change_workflow") else 403
+
+
 for _name, _ok in {
-    "index": 200,
     "workflows": 200,
-    "workflow": 200,
-    "draft_create": 405,
-    "draft_discard": 200,
-    "publish": 405,
-    "stage_add": 302,  # a published version has no editable stages: back to the workflow
-    "stage_edit": 302,
-    "transition_add": 302,
-    "transition_edit": 302,
-    "item_delete": 302,
-    "migrate": 200,
+    "use_default": 200,
     "instruments": 200,
     "instrument_add": 200,
     "instrument_edit": 200,
     "instrument_toggle": 200,
 }.items():
-    EXPECTATIONS[f"beheer:{_name}"] = (lambda actor: 405) if _ok == 405 else _functional_admin(_ok)
+    EXPECTATIONS[f"beheer:{_name}"] = _functional_admin(_ok)
+for _name in (
+    "workflow",
+    "draft_discard",
+    "stage_add",
+    "stage_edit",
+    "transition_add",
+    "transition_edit",
+    "item_delete",
+    "migrate",
+):
+    EXPECTATIONS[f"beheer:{_name}"] = _workflow_of_lead(200)
+for _name in ("draft_create", "copy", "publish"):
+    EXPECTATIONS[f"beheer:{_name}"] = lambda actor: 405  # POST only
+EXPECTATIONS["beheer:index"] = lambda a: (
+    200 if any(a.user.has_perm(p) for p in ("cases.view_workflow", "partners.view_user")) else 403
+)
+
+
+def _member_of_lead(perm: str, ok: int = 200):
+    """The Beheerder's pages of a user of the lead organisation: 404 for every other
+    organisation's Beheerder, 403 for roles that manage no users."""
+    return lambda a: (ok if a.is_lead else 404) if a.user.has_perm(perm) else 403
+
+
+EXPECTATIONS.update(
+    {
+        "users:list": lambda a: 200 if a.user.has_perm("partners.view_user") else 403,
+        "users:add": lambda a: 200 if a.user.has_perm("partners.add_user") else 403,
+        "users:detail": _member_of_lead("partners.view_user"),
+        "users:edit": _member_of_lead("partners.change_user"),
+        "users:deactivate": _member_of_lead("partners.change_user"),
+        "users:activate": _member_of_lead("partners.change_user"),
+        "users:reset_2fa": _member_of_lead("partners.change_user"),
+        "users:password_link": _member_of_lead("partners.change_user"),
+        # An unknown session of a known user: 404 for everyone who manages users.
+        "users:session_end": _member_of_lead("partners.change_user", ok=404),
+    }
+)
 
 # Parameter names that mean different objects in different URLs.
 URL_FILLERS = {
     "account:session_end": {"pk": 999_999},
-    "beheer:item_delete": {"item_id": "transition"},
+    "beheer:item_delete": {"item_id": "draft_transition", "kind": "overgang"},
+    "beheer:stage_edit": {"stage_id": "draft_stage"},
+    "beheer:transition_edit": {"transition_id": "draft_transition"},
+    "users:session_end": {"session_id": 999_999},
     "cases:action_complete": {"item_id": "action_item"},
     "meetings:item": {"item_id": 999_999},
     "meetings:item_move": {"item_id": 999_999},
@@ -303,7 +347,13 @@ def world(db):
         text=case.reference,
         case=case,
     )
-    rule = RetentionRule.objects.create(category=RetentionCategory.CASE, months_after_closure=24)
+    rule = RetentionRule.objects.create(
+        organisation=orgs["lead"], category=RetentionCategory.CASE, months_after_closure=24
+    )
+    # A draft workflow of the lead organisation, copied from the default by its own
+    # functional admin: every other organisation's admin must get 404 for it.
+    lead_admin = next(a for a in actors if a.is_lead and a.role == "Functioneel beheerder")
+    draft = services.workflow_config.copy_workflow(actor=lead_admin.user, workflow=case.workflow)
     fillers = {
         "reference": case.reference,
         "attachment_id": attachment.pk,
@@ -312,7 +362,10 @@ def world(db):
         "person_id": person.pk,
         "uidb64": "MQ",
         "token": "ongeldig-token",
-        "pk": case.workflow_id,
+        "pk": draft.pk,
+        "draft_stage": draft.stages.order_by("order").first().pk,
+        "draft_transition": draft.transitions.first().pk,
+        "user_id": regisseur.user.pk,
         "stage_id": case.stage_id,
         "kind": "stage",
         "measure_id": measure.pk,
