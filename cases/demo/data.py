@@ -20,7 +20,8 @@ ORGANISATIONS = {
     "zorg": ("Zorggroep De Brug", "zorg", "Rivierstad"),
 }
 
-# username: (first name, last name, e-mail, organisation key, role group, may use the admin)
+# username: (first name, last name, e-mail, organisation key, role group). Nobody here is staff:
+# the Django admin is for superusers; each organisation's Beheerder manages its users in the app.
 USERS = {
     "consulent": (
         "Sanne",
@@ -28,7 +29,6 @@ USERS = {
         "s.devries@delinde.example",
         "linde",
         "Medewerker",
-        False,
     ),
     "consulent-b": (
         "Mehmet",
@@ -36,7 +36,6 @@ USERS = {
         "m.yildiz@stadswonen-rivierenland.example",
         "stadswonen",
         "Medewerker",
-        False,
     ),
     "coordinator": (
         "Ingrid",
@@ -44,7 +43,6 @@ USERS = {
         "i.bakker@rivierstad.example",
         "gemeente",
         "Coordinator",
-        False,
     ),
     "gemeente": (
         "Joost",
@@ -52,7 +50,6 @@ USERS = {
         "j.vandam@rivierstad.example",
         "gemeente",
         "Medewerker",
-        False,
     ),
     "politie": (
         "Rachid",
@@ -60,7 +57,6 @@ USERS = {
         "rachid.elamrani@politie-rivierstad.example",
         "politie",
         "Medewerker",
-        False,
     ),
     "ggd": (
         "Marieke",
@@ -68,15 +64,13 @@ USERS = {
         "m.jansen@ggd-rivierstad.example",
         "ggd",
         "Medewerker",
-        False,
     ),
     "beheer": (
         "Pieter",
         "Hoekstra",
         "p.hoekstra@rivierstad.example",
         "gemeente",
-        "Functioneel beheerder",
-        True,
+        "Regionaal functioneel beheerder",
     ),
     "privacy": (
         "Fatima",
@@ -84,7 +78,27 @@ USERS = {
         "f.bouzid@delinde.example",
         "linde",
         "Privacy officer",
-        True,
+    ),
+    "beheerder": (
+        "Anouk",
+        "Smit",
+        "a.smit@delinde.example",
+        "linde",
+        "Beheerder",
+    ),
+    "beheerder-b": (
+        "Youssef",
+        "Haddou",
+        "y.haddou@stadswonen-rivierenland.example",
+        "stadswonen",
+        "Beheerder",
+    ),
+    "beheer-b": (
+        "Lotte",
+        "Verbeek",
+        "l.verbeek@stadswonen-rivierenland.example",
+        "stadswonen",
+        "Functioneel beheerder",
     ),
 }
 

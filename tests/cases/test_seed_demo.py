@@ -32,8 +32,11 @@ USERS = {
     "gemeente": ("gemeente", "Medewerker"),
     "politie": ("politie", "Medewerker"),
     "ggd": ("ggd", "Medewerker"),
-    "beheer": (None, "Functioneel beheerder"),
+    "beheer": ("gemeente", "Regionaal functioneel beheerder"),
     "privacy": ("corporatie", "Privacy officer"),
+    "beheerder": ("corporatie", "Beheerder"),
+    "beheerder-b": ("corporatie", "Beheerder"),
+    "beheer-b": ("corporatie", "Functioneel beheerder"),
 }
 
 
@@ -78,6 +81,14 @@ def test_seed_demo_twice_creates_everything_once():
     consulent = User.objects.get(username="consulent")
     consulent_b = User.objects.get(username="consulent-b")
     assert consulent.organisation != consulent_b.organisation
+    # Administration per organisation: a Beheerder of each corporatie, a functional admin of
+    # corporatie B, the regional functional admin; nobody may open the Django admin.
+    assert User.objects.get(username="beheerder").organisation == consulent.organisation
+    assert User.objects.get(username="beheerder-b").organisation == consulent_b.organisation
+    assert User.objects.get(username="beheer-b").organisation == consulent_b.organisation
+    assert User.objects.get(username="beheer").has_perm("cases.manage_regional_defaults")
+    assert not User.objects.get(username="beheer-b").has_perm("cases.manage_regional_defaults")
+    assert not User.objects.filter(is_staff=True).exists()
     assert set(Organisation.objects.values_list("kind", flat=True)) >= {
         "corporatie",
         "gemeente",

@@ -87,7 +87,7 @@ class Command(BaseCommand):
                 f"{cases.count()} zaken ({cases.filter(closed_on__isnull=False).count()} gesloten)."
             )
         )
-        for username, (first, last, _email, org_key, role, _staff) in data.USERS.items():
+        for username, (first, last, _email, org_key, role) in data.USERS.items():
             self.stdout.write(
                 f"  {username:<12} {first} {last}, {role}, {organisations[org_key].name}"
             )
@@ -135,7 +135,7 @@ def _users(organisations, password):
     hashed = make_password(password or generated) if (password or generated) else None
 
     users, created = {}, []
-    for username, (first, last, email, org_key, role, staff) in data.USERS.items():
+    for username, (first, last, email, org_key, role) in data.USERS.items():
         organisation = organisations[org_key]
         user = existing.get(username)
         if user is None:
@@ -145,7 +145,6 @@ def _users(organisations, password):
                 last_name=last,
                 email=email,
                 organisation=organisation,
-                is_staff=staff,
                 password=hashed,
             )
             user.save()
@@ -162,4 +161,4 @@ def _users(organisations, password):
 
 
 def _role_names():
-    return sorted({role for *_rest, role, _staff in data.USERS.values()})
+    return sorted({role for *_rest, role in data.USERS.values()})
