@@ -100,7 +100,7 @@ def _check_identity(*, username: str | None, email: str, exclude_pk=None) -> Non
         raise ValidationError(errors)
 
 
-def password_link(user: User, site_url: str) -> str:
+def password_link(user: User) -> str:
     """A link to choose a password, valid until used or PASSWORD_RESET_TIMEOUT has passed.
 
     Django's password-reset token: it stops working once the password is set or the user
@@ -113,13 +113,13 @@ def password_link(user: User, site_url: str) -> str:
             "token": default_token_generator.make_token(user),
         },
     )
-    return f"{site_url.rstrip('/')}{path}"
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
 
 
-def _mail_password_link(user: User, site_url: str, *, invitation: bool) -> None:
+def _mail_password_link(user: User, *, invitation: bool) -> None:
     context = {
         "user": user,
-        "link": password_link(user, site_url),
+        "link": password_link(user),
         "invitation": invitation,
         "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
     }
@@ -139,7 +139,6 @@ def user_create(
     last_name: str,
     email: str,
     roles,
-    site_url: str,
 ) -> User:
     """A new user of the actor's organisation, without a password: they get an e-mail with
     a link to choose one, then set up the second factor at their first login."""
@@ -159,7 +158,7 @@ def user_create(
     user.full_clean()
     user.save()
     user.groups.add(*roles)
-    _mail_password_link(user, site_url, invitation=True)
+    _mail_password_link(user, invitation=True)
     log.info("user id %s created by user id %s", user.pk, actor.pk)
     return user
 
@@ -233,7 +232,7 @@ def user_reset_second_factor(*, actor, user: User) -> int:
 
 
 @transaction.atomic
-def user_send_password_link(*, actor, user: User, site_url: str) -> None:
+def user_send_password_link(*, actor, user: User) -> None:
     """E-mail the user a new link to choose a password (the old password keeps working until
     a new one is chosen)."""
     _require_manager(actor, "partners.change_user", user)
@@ -241,7 +240,7 @@ def user_send_password_link(*, actor, user: User, site_url: str) -> None:
         raise ValidationError(_("Activeer de gebruiker eerst."))
     if not user.email:
         raise ValidationError(_("Deze gebruiker heeft geen e-mailadres; vul dat eerst in."))
-    _mail_password_link(user, site_url, invitation=not user.has_usable_password())
+    _mail_password_link(user, invitation=not user.has_usable_password())
     log.info("password link for user id %s sent by user id %s", user.pk, actor.pk)
 
 

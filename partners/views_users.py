@@ -59,10 +59,6 @@ def _member(request, user_id):
     return member
 
 
-def _site_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
 def _refuse(request, refused) -> None:
     for message in getattr(refused, "messages", None) or [str(refused)]:
         messages.error(request, message)
@@ -104,9 +100,7 @@ def user_add(request):
     form = MemberForm(request.POST or None, roles=selectors.assignable_roles())
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.user_create(
-                actor=request.user, site_url=_site_url(request), **form.cleaned_data
-            )
+            member = services.user_create(actor=request.user, **form.cleaned_data)
         except (ValidationError, PermissionDenied) as refused:
             if isinstance(refused, ValidationError):
                 _add_errors(form, refused)
@@ -274,9 +268,7 @@ def user_password_link(request, user_id):
             "hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
         },
         submit_label=_("Link sturen"),
-        act=lambda: services.user_send_password_link(
-            actor=request.user, user=member, site_url=_site_url(request)
-        ),
+        act=lambda: services.user_send_password_link(actor=request.user, user=member),
         done=_("De link is verstuurd naar %(email)s.") % {"email": member.email},
     )
 
