@@ -71,8 +71,11 @@ cat <<EOF
     gemeente      ketenpartner, gemeente
     politie       ketenpartner, politie
     ggd           ketenpartner, GGD
-    beheer        functioneel beheer
-    privacy       privacy officer
+    beheer        regionaal functioneel beheer (standaardwerkwijze, bewaartermijnen)
+    beheer-b      functioneel beheer, corporatie B
+    beheerder     beheerder (gebruikers), corporatie A
+    beheerder-b   beheerder (gebruikers), corporatie B
+    privacy       privacy officer, corporatie A
 
   Stop with Ctrl-C.
 
