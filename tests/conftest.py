@@ -30,7 +30,7 @@ def _two_factor_off(settings):
     settings.WOONOVERLAST_REQUIRE_2FA = False
 
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "partners.backends.UserBackend"
 
 
 @pytest.fixture

@@ -407,7 +407,7 @@ def test_every_url_for_every_organisation_kind_and_role(world):
     mismatches = []
     for actor in actors:
         client = Client()
-        client.force_login(actor.user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(actor.user, backend="partners.backends.UserBackend")
         for name, url in urls:
             denied_before = AccessLog.objects.filter(
                 user=actor.user, outcome=AccessLog.Outcome.DENIED
@@ -435,7 +435,7 @@ def test_non_participants_get_404_on_every_case_url_for_post_too(world):
     stage = case.stage_id
     for actor in outsiders:
         client = Client()
-        client.force_login(actor.user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(actor.user, backend="partners.backends.UserBackend")
         for name, url in case_urls:
             if name == "cases:accesslog_case":
                 continue  # the privacy officer's page, in the GET matrix

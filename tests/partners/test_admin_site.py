@@ -11,7 +11,7 @@ from cases.models import Workflow
 from partners.models import User
 from tests.factories import PASSWORD, UserFactory
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "partners.backends.UserBackend"
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_an_administrator_unlocks_with_axes_reset_username(client, consulent):
 def test_an_administrator_unlocks_in_the_admin(client, consulent, admin_user):
     fail(client, consulent, 3)
     admin = client.__class__()
-    admin.force_login(admin_user, backend="django.contrib.auth.backends.ModelBackend")
+    admin.force_login(admin_user, backend="partners.backends.UserBackend")
     attempt_row = AccessAttempt.objects.get(username=consulent.username)
     listing = admin.get("/admin/axes/accessattempt/")
     assert listing.status_code == 200
