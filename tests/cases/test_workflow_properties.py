@@ -62,7 +62,8 @@ class WorkflowMachine(RuleBasedStateMachine):
         lead = OrganisationFactory(kind=OrganisationKind.CORPORATIE)
         self.consulent = UserFactory(organisation=lead)
         self.partner = UserFactory(organisation=OrganisationFactory(kind=OrganisationKind.GEMEENTE))
-        self.admin = UserFactory(organisation=lead, role="Functioneel beheerder")
+        # The machine changes the regional default workflow: its admin is the regional one.
+        self.admin = UserFactory(organisation=lead, role="Regionaal functioneel beheerder")
         self.cases = [make_case(self.consulent) for _ in range(2)]
         for case in self.cases:
             share(case, self.partner.organisation, AccessLevel.VOLLEDIG, self.consulent)
