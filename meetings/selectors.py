@@ -231,11 +231,6 @@ def levels_for_document(cases, organisation_id: int | None, maker) -> dict[int, 
     return levels
 
 
-def _covers(level: str | None, recorded: str) -> bool:
-    """Whether `level` is at least `recorded` (None, no access, covers nothing)."""
-    return level is not None and case_access.lowest_level(level, recorded) == recorded
-
-
 def stale_sources(document: MeetingDocument, sources=None) -> list[MeetingDocumentSource]:
     """The sources of `document` that it could no longer be made with now.
 
@@ -247,7 +242,11 @@ def stale_sources(document: MeetingDocument, sources=None) -> list[MeetingDocume
     now = levels_for_document(
         [source.case for source in sources], document.organisation_id, document.requested_by
     )
-    return [source for source in sources if not _covers(now.get(source.case_id), source.level)]
+    return [
+        source
+        for source in sources
+        if not case_access.at_least(now.get(source.case_id), source.level)
+    ]
 
 
 def document_refusals(user, document: MeetingDocument) -> list[MeetingDocumentSource]:
@@ -255,7 +254,11 @@ def document_refusals(user, document: MeetingDocument) -> list[MeetingDocumentSo
     is below the recorded one, or the document is stale. Empty: the download may go ahead."""
     sources = list(document.sources.select_related("case"))
     reader = levels_for_user(user, [source.case for source in sources])
-    short = [source for source in sources if not _covers(reader.get(source.case_id), source.level)]
+    short = [
+        source
+        for source in sources
+        if not case_access.at_least(reader.get(source.case_id), source.level)
+    ]
     stale = stale_sources(document, sources)
     return [source for source in sources if source in short or source in stale]
 

@@ -22,6 +22,7 @@ from .doors import get_attachment, get_case_access
 from .levels import (
     LEVEL_RANK,
     access_level,
+    at_least,
     full_access_q,
     lowest_level,
     organisation_levels,
@@ -61,6 +62,7 @@ __all__ = [
     "LEVEL_RANK",
     "CaseAccess",
     "access_level",
+    "at_least",
     "cases_for_sweeps",
     "cases_via_participations",
     "cases_with_person_named",

@@ -28,7 +28,7 @@ from ..models import (
     Report,
 )
 from ..models.choices import AccessLevel, Visibility
-from .levels import LEVEL_RANK
+from . import levels
 from .persons import known_links
 
 
@@ -49,7 +49,7 @@ class CaseAccess:
         return self.case.lead_organisation_id == self.organisation_id
 
     def at_least(self, level: str) -> bool:
-        return LEVEL_RANK[self.level] >= LEVEL_RANK[level]
+        return levels.at_least(self.level, level)
 
     @property
     def sees_process(self) -> bool:

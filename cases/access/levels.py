@@ -125,11 +125,16 @@ def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
     )
 
 
+def at_least(level: str | None, minimum: str) -> bool:
+    """Whether `level` shows everything `minimum` shows (None, no access, shows nothing)."""
+    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[minimum]
+
+
 def shows_process(level: str | None) -> bool:
     """Does this level show the process (stage, measures, actiepunten, partners)?"""
-    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[AccessLevel.PROCES]
+    return at_least(level, AccessLevel.PROCES)
 
 
 def shows_details(level: str | None) -> bool:
     """Does this level show the details (address, persons, meldingen, logboek)?"""
-    return level is not None and LEVEL_RANK[level] >= LEVEL_RANK[AccessLevel.VOLLEDIG]
+    return at_least(level, AccessLevel.VOLLEDIG)
