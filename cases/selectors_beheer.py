@@ -14,7 +14,7 @@ import logging
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from .models import ReminderSettings, RetentionRule, Workflow
+from .models import Workflow
 
 log = logging.getLogger("woonoverlast.security")
 
@@ -34,7 +34,7 @@ def owns_configuration(user, organisation_id: int | None) -> bool:
     return user.organisation_id is not None and organisation_id == user.organisation_id
 
 
-def _own_or_default(user) -> Q:
+def own_or_default(user) -> Q:
     own = Q(organisation__isnull=True)
     if user.is_superuser:
         return Q()
@@ -58,7 +58,7 @@ def visible_workflows(user) -> QuerySet[Workflow]:
     if not user.is_superuser:
         running &= Q(case__lead_organisation_id=user.organisation_id)
     return (
-        Workflow.objects.filter(_own_or_default(user))
+        Workflow.objects.filter(own_or_default(user))
         .select_related("organisation")
         .annotate(running=Count("case", filter=running))
         .order_by("organisation__name", "name", "-version")
@@ -75,7 +75,7 @@ def get_workflow(request, pk) -> Workflow:
 def published_targets(user, source: Workflow) -> QuerySet[Workflow]:
     """Published versions the user's running cases may move to."""
     return (
-        Workflow.objects.filter(_own_or_default(user), status=Workflow.Status.PUBLISHED)
+        Workflow.objects.filter(own_or_default(user), status=Workflow.Status.PUBLISHED)
         .exclude(pk=source.pk)
         .select_related("organisation")
     )
@@ -85,20 +85,3 @@ def has_own_published_workflow(user) -> bool:
     return Workflow.objects.filter(
         organisation_id=user.organisation_id, status=Workflow.Status.PUBLISHED
     ).exists()
-
-
-def visible_retention_rules(user) -> QuerySet[RetentionRule]:
-    return RetentionRule.objects.filter(_own_or_default(user)).select_related("organisation")
-
-
-def get_retention_rule(request, pk) -> RetentionRule:
-    rule = visible_retention_rules(request.user).filter(pk=pk).first()
-    if rule is None:
-        raise not_found(request, "bewaartermijn", pk)
-    return rule
-
-
-def own_reminder_settings(user) -> ReminderSettings | None:
-    if user.organisation_id is None:
-        return None
-    return ReminderSettings.objects.filter(organisation_id=user.organisation_id).first()

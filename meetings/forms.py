@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import ActionItemForm
+from cases.forms.actions import ActionItemForm
 from cases.models import Decision
 from partners.models import Organisation, User
 from woonoverlast.forms import StyledFormMixin

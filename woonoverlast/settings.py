@@ -83,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cases.context_processors.notifications",
+                "cases.notifications.context_processors.notifications",
             ],
         },
     },
@@ -263,19 +263,19 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=17, hour=3),
     },
     "sweep-reminders": {
-        "task": "cases.tasks.sweep_reminders",
+        "task": "cases.notifications.tasks.sweep_reminders",
         "schedule": crontab(minute=5, hour="7-18"),
     },
     "send-pending-emails": {
-        "task": "cases.tasks.send_pending_emails",
+        "task": "cases.notifications.tasks.send_pending_emails",
         "schedule": crontab(minute="*/10"),
     },
     "send-daily-digests": {
-        "task": "cases.tasks.send_daily_digests",
+        "task": "cases.notifications.tasks.send_daily_digests",
         "schedule": crontab(minute=30, hour=7),
     },
     "retention-sweep": {
-        "task": "cases.tasks.retention_sweep",
+        "task": "cases.retention.tasks.retention_sweep",
         "schedule": crontab(minute=40, hour=2),
     },
     # The casusoverleg sweeps are idempotent (a unique key per notice): hourly is safe.

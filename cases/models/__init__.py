@@ -1,12 +1,15 @@
+# The models of the units inside the cases app (docs/adr/0017) live with their unit, share the
+# app label "cases" (tables, permissions and migrations keep their names) and are registered
+# from here, where Django looks for an app's models.
+from ..notifications.models import DigestSent, Notification, ReminderSettings  # noqa: E402
+from ..retention.models import DestructionRecord, RetentionCategory, RetentionRule  # noqa: E402
 from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
 from .logs import AccessLog, Event
 from .measures import Measure
-from .notifications import DigestSent, Notification, ReminderSettings
 from .permissions import CaseGroupObjectPermission, CaseUserObjectPermission
 from .records import Attachment, CasePerson, Note, Person, Report
-from .retention import DestructionRecord, RetentionCategory, RetentionRule
 from .workflow import Stage, Transition, Workflow
 
 __all__ = [

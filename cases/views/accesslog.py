@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from woonoverlast.forms import style_form
 
 from .. import access
-from ..forms_accesslog import AccessLogFilter, PersonSearchForm
+from ..forms.accesslog import AccessLogFilter, PersonSearchForm
 from ..models import AccessLog
 
 PURPOSE = "toezicht op rechtmatige toegang (privacy officer, NEN 7513)"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import access, services
-from ..forms import ActionItemForm
+from ..forms.actions import ActionItemForm
 from ..models import AccessLog, ActionItem
 from ..models.choices import AccessLevel
 from .common import submitted

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import selectors_beheer as selectors
-from ..forms_beheer import MigrationForm, StageForm, TargetForm, TransitionConfigForm
+from ..forms.beheer import MigrationForm, StageForm, TargetForm, TransitionConfigForm
 from ..models import Stage, Transition, Workflow
 from ..services import workflow_config as config
 from .common import submitted

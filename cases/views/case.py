@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, guards, selectors, services
-from ..forms import CaseForm
+from ..forms.records import CaseForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
 from .common import submitted

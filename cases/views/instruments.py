@@ -16,7 +16,7 @@ from partners import services as partner_services
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import StyledFormMixin
 
-from ..forms_beheer import InstrumentForm
+from ..forms.beheer import InstrumentForm
 from ..models.choices import Kader
 from .beheer import permission
 from .common import submitted

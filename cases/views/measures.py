@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import access
-from ..forms_measures import MeasureForm, MeasureUpdateForm
+from ..forms.measures import MeasureForm, MeasureUpdateForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
 from ..services import measures as measure_services

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, services
-from ..forms import AttachmentForm, NoteForm, PersonForm, ReportForm
+from ..forms.records import AttachmentForm, NoteForm, PersonForm, ReportForm
 from .common import contribution, render_contribution, submitted
 
 

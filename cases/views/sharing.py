@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import access, selectors, services
-from ..forms_sharing import HandOverForm, RevokeShareForm, ShareForm, ShareLevelForm
+from ..forms.sharing import HandOverForm, RevokeShareForm, ShareForm, ShareLevelForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
 from .common import submitted

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import access, guards, selectors, services
-from ..forms import DecisionForm, TransitionForm
+from ..forms.workflow import DecisionForm, TransitionForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
 from .common import render_contribution, submitted

@@ -3,7 +3,7 @@
 Decisions and actiepunten taken at a meeting are cases.Decision and cases.ActionItem rows;
 an agenda item points to them. Nothing in the case register points back here.
 
-Retention (cases.services.retention) finds every model with a `case` foreign key and wipes
+Retention (cases.retention.services) finds every model with a `case` foreign key and wipes
 its TextFields when a case is anonymised; short typed texts are declared in
 `retention_free_text`, because a reason or a note can name a betrokkene or their health.
 """

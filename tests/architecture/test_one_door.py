@@ -12,7 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 APPS = ("cases", "meetings", "partners", "woonoverlast")
 
 # Where deciding access is the job.
-DOOR = ("cases/access/", "cases/services/", "meetings/services/", "partners/services.py")
+DOOR = (
+    "cases/access/",
+    "cases/services/",
+    "cases/notifications/services.py",
+    "cases/retention/services.py",
+    "meetings/services/",
+    "partners/services.py",
+)
 # Not readers: schema and data loaders that write fictional or benchmark data as the system.
 NOT_READERS = (
     "/migrations/",

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from cases import reminders
 from cases.models import ReminderSettings, RetentionCategory, RetentionRule, Stage, Workflow
+from cases.notifications import reminders
 from cases.services import workflow_config as config
 from cases.services.records import workflow_for_new_case
 from tests.factories import UserFactory, make_case
@@ -242,7 +242,7 @@ def test_reminder_settings_per_organisation_with_a_regional_default(
 
 
 def test_a_case_is_reminded_by_its_own_organisations_threshold(admin_a, consulent, corporatie):
-    from cases.services import settings as settings_services
+    from cases.notifications import services as settings_services
 
     settings_services.update_reminder_settings(
         actor=admin_a, organisation_id=corporatie.pk, stage_long_overdue_factor=9

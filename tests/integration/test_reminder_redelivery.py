@@ -16,7 +16,7 @@ from django.db import connection
 from django.utils import timezone
 
 from cases.models import Notification, Stage
-from cases.tasks import sweep_reminders
+from cases.notifications.tasks import sweep_reminders
 from tests.factories import make_case, seed_reference_data, set_case_state
 
 ROOT = Path(__file__).resolve().parents[2]

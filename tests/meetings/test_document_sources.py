@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from cases import services as case_services
 from cases.models import AccessLog, RetentionCategory, RetentionRule
 from cases.models.choices import AccessLevel
-from cases.services import retention
+from cases.retention import services as retention
 from meetings import documents, pdf, services
 from meetings.models import MeetingDocument, MeetingDocumentSource
 from tests.factories import access_for, set_case_state

@@ -11,10 +11,10 @@ from django.apps import apps
 from django.db import models
 
 from cases.models import RetentionCategory, RetentionRule
-from cases.services import retention
+from cases.retention import services as retention
 from meetings import services
 from meetings.models import AgendaItem, AgendaRequest
-from tests.cases.test_retention import rows_mentioning
+from tests.retention.test_retention import rows_mentioning
 from tests.factories import access_for, set_case_state
 
 from .conftest import request_and_accept

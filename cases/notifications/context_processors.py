@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from . import inbox
+from . import selectors
 
 
 def notifications(request):
@@ -8,4 +8,4 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"unread_notifications": SimpleLazyObject(lambda: inbox.unread_count(user))}
+    return {"unread_notifications": SimpleLazyObject(lambda: selectors.unread_count(user))}

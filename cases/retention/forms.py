@@ -1,32 +1,10 @@
-"""Forms for the notification inbox and the settings a functional admin keeps."""
+"""The form for a bewaartermijn."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import EmailPreference
+from cases.models import RetentionRule
 from woonoverlast.forms import StyledFormMixin
-
-from .models import ReminderSettings, RetentionRule
-
-
-class EmailPreferenceForm(StyledFormMixin, forms.Form):
-    notification_email = forms.ChoiceField(
-        label=_("E-mail bij notificaties"),
-        choices=EmailPreference.choices,
-        widget=forms.RadioSelect,
-    )
-
-
-class ReminderSettingsForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = ReminderSettings
-        fields = [
-            "action_due_working_days",
-            "stage_long_overdue_factor",
-            "melder_contact_working_days",
-            "long_open_instrument_name",
-            "long_open_days",
-        ]
 
 
 class RetentionRuleForm(StyledFormMixin, forms.ModelForm):

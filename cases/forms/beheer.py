@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import StyledFormMixin, style_form
 
-from .models import Stage, Transition, Workflow
-from .models.choices import Kader
+from ..models import Stage, Transition, Workflow
+from ..models.choices import Kader
 
 NOT_NEGATIVE = {"min_value": _("De waarde kan niet negatief zijn.")}
 

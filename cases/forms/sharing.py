@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Organisation, User
 from woonoverlast.forms import StyledFormMixin
 
-from .access import CaseAccess
-from .models.choices import AccessLevel, LegalGround
+from ..access import CaseAccess
+from ..models.choices import AccessLevel, LegalGround
 
 LEVEL_HELP = _(
     "Weet van het bestaan: zaaknummer, wijk en fase. Alleen proces: ook data, regisseur, "

@@ -22,7 +22,8 @@ from cases.models import (
     Transition,
 )
 from cases.models.choices import Visibility
-from cases.services import retention
+from cases.retention import selectors as retention_selectors
+from cases.retention import services as retention
 from tests.factories import (
     access_for,
     add_note,
@@ -97,7 +98,7 @@ def full_case(consulent, client_for):
 @pytest.mark.django_db
 def test_the_default_period_destroys_the_case_and_leaves_no_trace(full_case, consulent):
     assert rows_mentioning(SURNAME), "the fixture must hold the name before the sweep"
-    planned = retention.plan(today=date(2026, 1, 15))
+    planned = retention_selectors.plan(today=date(2026, 1, 15))
     assert [(p.case.pk, p.category) for p in planned] == [(full_case.pk, RetentionCategory.CASE)]
     # The dry run removes nothing.
     assert Case.objects.filter(pk=full_case.pk).exists()
@@ -127,7 +128,7 @@ def test_the_default_period_destroys_the_case_and_leaves_no_trace(full_case, con
 
 @pytest.mark.django_db
 def test_nothing_is_removed_before_the_period_has_passed(full_case):
-    assert retention.plan(today=date(2026, 1, 14)) == []
+    assert retention_selectors.plan(today=date(2026, 1, 14)) == []
     assert retention.run_retention_sweep(today=date(2026, 1, 14)) == 0
     assert Case.objects.filter(pk=full_case.pk).exists()
 
@@ -139,7 +140,7 @@ def test_an_organisation_rule_anonymises_persons_and_keeps_the_case(
     RetentionRule.objects.create(
         organisation=corporatie, category=RetentionCategory.PERSONS, months_after_closure=6
     )
-    planned = retention.plan(today=date(2024, 7, 15))
+    planned = retention_selectors.plan(today=date(2024, 7, 15))
     assert [p.category for p in planned] == [RetentionCategory.PERSONS]
     assert retention.run_retention_sweep(today=date(2024, 7, 15)) == 1
 
@@ -157,7 +158,9 @@ def test_an_organisation_rule_anonymises_persons_and_keeps_the_case(
     assert stage_change.data["to"] == case.stage.name
     assert stage_change.data["justification"] == retention.REMOVED_TEXT
     # The whole case still goes after the default period.
-    assert [p.category for p in retention.plan(today=date(2026, 1, 15))] == [RetentionCategory.CASE]
+    assert [p.category for p in retention_selectors.plan(today=date(2026, 1, 15))] == [
+        RetentionCategory.CASE
+    ]
 
 
 @pytest.mark.django_db
@@ -177,7 +180,7 @@ def test_another_organisations_rule_does_not_apply(full_case, partner_org):
     RetentionRule.objects.create(
         organisation=partner_org, category=RetentionCategory.CASE, months_after_closure=1
     )
-    assert retention.plan(today=date(2024, 3, 1)) == []
+    assert retention_selectors.plan(today=date(2024, 3, 1)) == []
 
 
 @pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Instrument
 from woonoverlast.forms import StyledFormMixin
 
-from .models import Measure
+from ..models import Measure
 
 DATE = {"type": "date"}
 

@@ -9,7 +9,7 @@ from django.core import mail
 
 from cases.models import Notification, ReminderSettings
 from cases.models.choices import AccessLevel, PersonRole
-from cases.services.notifications import run_reminder_sweep, send_all_digests
+from cases.notifications.services import run_reminder_sweep, send_all_digests
 from partners.models import EmailPreference
 from tests.factories import UserFactory, add_note, add_person, add_report, make_case, share
 
@@ -150,7 +150,7 @@ class TestEmail:
         assert f"/zaken/{melding_case.reference}/" in message.body
         assert "Uniekenaam" not in message.body
         assert melding_case.street not in message.body
-        from cases.services.notifications import send_notification_email_now
+        from cases.notifications.services import send_notification_email_now
 
         notification = Notification.objects.get(recipient=consulent)
         assert send_notification_email_now(notification.pk) is False
@@ -267,7 +267,8 @@ def test_a_measure_owner_lowered_to_bestaan_is_not_reminded(
 ):
     """A reminder is process information: an owner organisation whose share was lowered to
     bestaan gets neither the notification nor its e-mail, and older ones leave its inbox."""
-    from cases import inbox, services
+    from cases import services
+    from cases.notifications import selectors as inbox
     from cases.services.measures import add_measure
     from partners.models import Instrument
     from tests.factories import access_for

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from woonoverlast.forms import StyledFormMixin
 
-from .models import AccessLog
+from ..models import AccessLog
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -1,6 +1,6 @@
 """The reminder rules: which reminders are due on a day, for whom.
 
-Each rule yields `Reminder`s; `services.notifications.run_reminder_sweep` turns them into
+Each rule yields `Reminder`s; `services.run_reminder_sweep` turns them into
 notifications. A reminder's key names the rule, its subject and the period, so running a
 sweep twice (or a redelivered task) finds every key taken and creates nothing new.
 Case data comes from `cases.access.cases_for_sweeps`, the door for system tasks. The

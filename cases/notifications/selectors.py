@@ -1,4 +1,4 @@
-"""Reads for the notification inbox (selectors): what a user may see of their notifications.
+"""Reads for notifications: what a user may see in the inbox, and the own reminder settings.
 
 A notification about a case is shown while the user's organisation sees that case at level
 `proces` or more: a share revoked or lowered to `bestaan` hides what was sent before.
@@ -7,7 +7,7 @@ A notification about a case is shown while the user's organisation sees that cas
 from django.db.models import Q, QuerySet
 
 from cases import access
-from cases.models import Notification
+from cases.models import Notification, ReminderSettings
 
 
 def visible_notifications(user) -> QuerySet[Notification]:
@@ -20,3 +20,9 @@ def visible_notifications(user) -> QuerySet[Notification]:
 
 def unread_count(user) -> int:
     return visible_notifications(user).filter(read_at__isnull=True).count()
+
+
+def own_reminder_settings(user) -> ReminderSettings | None:
+    if user.organisation_id is None:
+        return None
+    return ReminderSettings.objects.filter(organisation_id=user.organisation_id).first()

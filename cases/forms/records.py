@@ -7,10 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import User
 from woonoverlast.forms import StyledFormMixin
 
-from .models import ActionItem, Case, Decision, Note, NuisanceCategory, Person, Report
-from .models.case import as_postcode, postcode_validator
-from .models.choices import PersonRole, Sensitivity, Visibility
-from .uploads import check_upload
+from ..models import Case, Note, NuisanceCategory, Person, Report
+from ..models.case import as_postcode, postcode_validator
+from ..models.choices import PersonRole, Sensitivity, Visibility
+from ..uploads import check_upload
 
 
 class CaseForm(StyledFormMixin, forms.ModelForm):
@@ -254,98 +254,3 @@ class AttachmentForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         self.detected_content_type = check_upload(upload)
         return upload
-
-
-class TransitionForm(StyledFormMixin, forms.Form):
-    justification = forms.CharField(
-        label=_("Onderbouwing"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_(
-            "Welke lichtere middelen zijn ingezet, met welk resultaat, en waarom is deze stap "
-            "nu nodig? Alleen feiten."
-        ),
-    )
-    decision = forms.ModelChoiceField(
-        label=_("Besluit casusoverleg"),
-        queryset=Decision.objects.none(),
-        required=False,
-        empty_label=_("– kies het besluit –"),
-    )
-
-    def __init__(self, *args, transition, decisions, **kwargs):
-        super().__init__(*args, **kwargs)
-        if transition.needs_justification:
-            self.fields["justification"].required = True
-            self.fields["justification"].error_messages["required"] = _(
-                "Een onderbouwing is verplicht voor deze overgang."
-            )
-        if transition.requires_decision:
-            self.fields["decision"].queryset = decisions
-            self.fields["decision"].required = True
-            self.fields["decision"].error_messages["required"] = _(
-                "Kies het besluit van het casusoverleg waarop deze stap rust."
-            )
-        else:
-            del self.fields["decision"]
-
-
-class DecisionForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = Decision
-        fields = ["decided_on", "body", "kind", "text"]
-        widgets = {
-            "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "text": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def clean_decided_on(self):
-        decided_on = self.cleaned_data["decided_on"]
-        if decided_on > timezone.localdate():
-            raise forms.ValidationError(_("Een besluit kan niet in de toekomst liggen."))
-        return decided_on
-
-    def _post_clean(self):
-        pass
-
-
-class ActionItemForm(StyledFormMixin, forms.ModelForm):
-    class Meta:
-        model = ActionItem
-        fields = ["title", "description", "owner_organisation", "owner", "due_on"]
-        widgets = {
-            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "description": forms.Textarea(attrs={"rows": 3}),
-        }
-        help_texts = {
-            "title": _("Wat moet er gebeuren? Geen namen van melders."),
-            "owner": _("Leeg laten: de organisatie verdeelt het zelf."),
-        }
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["owner_organisation"].queryset = organisations
-        self.fields["owner"].queryset = (
-            User.objects.filter(organisation__in=organisations, is_active=True)
-            .select_related("organisation")
-            .order_by("organisation__name", "first_name", "last_name")
-        )
-        self.fields["owner"].label_from_instance = lambda user: f"{user} ({user.organisation})"
-        self.fields["owner"].required = False
-        self.fields["owner"].empty_label = _("– nog niemand –")
-
-    def clean_due_on(self):
-        due_on = self.cleaned_data["due_on"]
-        if due_on < timezone.localdate():
-            raise forms.ValidationError(_("Een deadline kan niet in het verleden liggen."))
-        return due_on
-
-    def clean(self):
-        cleaned = super().clean()
-        owner, organisation = cleaned.get("owner"), cleaned.get("owner_organisation")
-        if owner and organisation and owner.organisation_id != organisation.pk:
-            self.add_error("owner", _("Deze persoon werkt niet bij de gekozen organisatie."))
-        return cleaned
-
-    def _post_clean(self):
-        pass

@@ -1,4 +1,5 @@
-"""Notifications: created once per key, e-mailed per the user's preference.
+"""Notifications: created once per key, e-mailed per the user's preference; and the writes
+to the reminder thresholds (per organisation, docs/adr/0013) and the e-mail preference.
 
 E-mails carry the case reference and a link, never personal data of betrokkenen.
 What a notification says about a case is process information, so only users whose
@@ -20,9 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import access, clock, workdays
-from cases.inbox import visible_notifications
-from cases.models import DigestSent, Notification
+from cases.models import DigestSent, Notification, ReminderSettings
+from cases.services.configuration import require_configuration_owner
 from partners.models import EmailPreference
+
+from .selectors import visible_notifications
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ def notify(recipients, *, key: str, kind: str, text: str, case=None, link: str =
             created.append(notification)
     direct = [n.pk for n in created if n.recipient.notification_email == EmailPreference.EACH]
     if direct:
-        from cases.tasks import send_notification_email
+        from .tasks import send_notification_email
 
         for pk in direct:
             transaction.on_commit(partial(send_notification_email.delay, pk))
@@ -154,7 +157,7 @@ def mark_read(user, notification_ids=None) -> int:
 def run_reminder_sweep(today=None) -> int:
     """Create every reminder due today. Each reminder commits on its own, so a worker that
     dies half-way loses nothing already done, and the redelivered task skips taken keys."""
-    from cases import reminders
+    from . import reminders
 
     today = today or workdays.local_date(clock.now())
     config = reminders.ReminderConfig()
@@ -187,3 +190,55 @@ def send_all_digests(day=None) -> int:
         .distinct()
     )
     return sum(1 for user in users if send_digest_now(user, day))
+
+
+REMINDER_FIELDS = (
+    "action_due_working_days",
+    "stage_long_overdue_factor",
+    "melder_contact_working_days",
+    "long_open_instrument_name",
+    "long_open_days",
+)
+
+
+@transaction.atomic
+def set_email_preference(user, preference: str) -> None:
+    user.notification_email = preference
+    user.save(update_fields=["notification_email"])
+
+
+@transaction.atomic
+def update_reminder_settings(*, actor, organisation_id: int | None, **values) -> ReminderSettings:
+    """Change the thresholds of the actor's organisation (its own row is made from the
+    default the first time) or, with organisation_id None, the regional default."""
+    require_configuration_owner(actor, "cases.change_remindersettings", organisation_id)
+    unknown = set(values) - set(REMINDER_FIELDS)
+    if unknown:
+        raise ValueError(f"Onbekende velden: {', '.join(sorted(unknown))}")
+    if organisation_id is None:
+        config = ReminderSettings.current()
+    else:
+        config = (
+            ReminderSettings.objects.select_for_update()
+            .filter(organisation_id=organisation_id)
+            .first()
+        )
+        if config is None:  # the first own row starts from the regional default
+            default = ReminderSettings.current()
+            config = ReminderSettings(
+                organisation_id=organisation_id,
+                **{name: getattr(default, name) for name in REMINDER_FIELDS},
+            )
+    for name, value in values.items():
+        setattr(config, name, value)
+    config.full_clean()
+    config.save()
+    return config
+
+
+@transaction.atomic
+def use_default_reminder_settings(*, actor, organisation_id: int) -> bool:
+    """Drop the organisation's own thresholds: the default holds again. False: it had none."""
+    require_configuration_owner(actor, "cases.change_remindersettings", organisation_id)
+    deleted, _per_model = ReminderSettings.objects.filter(organisation_id=organisation_id).delete()
+    return bool(deleted)
