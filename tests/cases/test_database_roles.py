@@ -20,8 +20,8 @@ from psycopg.pq import TransactionStatus
 from cases.database_roles import grant_app_role, install_log_functions
 from cases.models import AccessLog, Case, DestructionRecord, Event, RetentionCategory, RetentionRule
 from cases.retention import services as retention
-from tests.retention.test_retention import SURNAME, full_case, rows_mentioning  # noqa: F401
 from tests.factories import make_case, set_case_state
+from tests.retention.test_retention import SURNAME, full_case, rows_mentioning  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

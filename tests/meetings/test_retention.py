@@ -14,8 +14,8 @@ from cases.models import RetentionCategory, RetentionRule
 from cases.retention import services as retention
 from meetings import services
 from meetings.models import AgendaItem, AgendaRequest
-from tests.retention.test_retention import rows_mentioning
 from tests.factories import access_for, set_case_state
+from tests.retention.test_retention import rows_mentioning
 
 from .conftest import request_and_accept
 
