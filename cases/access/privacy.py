@@ -106,14 +106,9 @@ def retention_cases(user) -> QuerySet[Case]:
 
 
 def retention_records(user) -> QuerySet[DestructionRecord]:
-    """Destruction records for the report: those of cases the reader's organisation leads.
-
-    A record names its case by id and reference only, so a case destroyed entirely can no
-    longer be tied to its lead organisation: its record is not shown here until the record
-    keeps the lead organisation itself (a field, hence a migration; see the issue-12 notes).
-    """
+    """Destruction records for the report: those of cases the reader's organisation led when
+    they were removed, also of cases destroyed entirely (the record keeps the lead by id)."""
     organisation_id = _reads_retention(user)
     if organisation_id is None:
         return DestructionRecord.objects.none()
-    led = Case.objects.filter(lead_organisation_id=organisation_id).values("pk")
-    return DestructionRecord.objects.filter(case_id_ref__in=led)
+    return DestructionRecord.objects.filter(lead_organisation_id_ref=organisation_id)

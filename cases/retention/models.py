@@ -62,6 +62,11 @@ class DestructionRecord(models.Model):
 
     case_id_ref = models.BigIntegerField(_("zaak-id"), db_index=True)
     case_reference = models.CharField(_("zaaknummer"), max_length=40, db_index=True)
+    # The aanbrengende organisation at the time, by id: a case destroyed entirely is gone,
+    # and its record must still reach that organisation's privacy officer, and no other's.
+    lead_organisation_id_ref = models.BigIntegerField(
+        _("aanbrengende organisatie (id)"), null=True, db_index=True
+    )
     category = models.CharField(_("gegevens"), max_length=20, choices=RetentionCategory.choices)
     opened_on = models.DateField(_("geopend op"), null=True)
     closed_on = models.DateField(_("gesloten op"), null=True)

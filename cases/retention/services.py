@@ -259,6 +259,7 @@ def apply(removal: PlannedRemoval) -> DestructionRecord | None:
         record = DestructionRecord.objects.create(
             case_id_ref=case.pk,
             case_reference=case.reference,
+            lead_organisation_id_ref=case.lead_organisation_id,
             category=removal.category,
             opened_on=case.opened_on,
             closed_on=case.closed_on,

@@ -78,3 +78,28 @@ def test_the_retention_report_shows_only_the_own_organisations_cases(
     assert own_done.reference in html
     assert foreign.reference not in html
     assert foreign_done.reference not in html
+
+
+@pytest.mark.django_db
+def test_a_case_destroyed_entirely_stays_in_its_own_organisations_report_only(
+    client_for, consulent, corporatie, other_org_user, settings
+):
+    """Issue 12, finding 7: once the whole case was gone, its record could no longer be tied
+    to the organisation that led it, and either leaked to every report or vanished from all."""
+    settings.RETENTION_DEFAULT_MONTHS = 1
+    own = make_case(consulent)
+    foreign = make_case(other_org_user)
+    for closed in (own, foreign):
+        set_case_state(closed, closed.regisseur, closed_on=date(2020, 1, 1))
+    for removal in retention_selectors.plan():
+        assert removal.category == RetentionCategory.CASE
+        retention.apply(removal)
+    privacy = UserFactory(organisation=corporatie, role="Privacy officer")
+    foreign_privacy = UserFactory(organisation=other_org_user.organisation, role="Privacy officer")
+
+    html = client_for(privacy).get(reverse("instellingen:retention_report")).text
+    assert own.reference in html
+    assert foreign.reference not in html
+    foreign_html = client_for(foreign_privacy).get(reverse("instellingen:retention_report")).text
+    assert foreign.reference in foreign_html
+    assert own.reference not in foreign_html
