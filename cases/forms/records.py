@@ -66,7 +66,7 @@ class BetrokkeneRoleField(forms.ChoiceField):
 
     def validate(self, value):
         if value == PersonRole.MELDER:
-            from .services.records import MELDER_NEEDS_REPORT
+            from cases.services.records import MELDER_NEEDS_REPORT
 
             raise forms.ValidationError(MELDER_NEEDS_REPORT, code="melder")
         super().validate(value)
