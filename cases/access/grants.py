@@ -9,6 +9,8 @@ service that changes the lead or a participation calls it in the same transactio
 from __future__ import annotations
 
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.db.models.signals import post_migrate
 
 from ..models import Case, CaseGroupObjectPermission, Participation
 from ..models.choices import AccessLevel
@@ -30,6 +32,34 @@ def level_permissions() -> dict[str, Permission]:
         codename__in=ALL_CODENAMES,
     )
     return {perm.codename: perm for perm in perms}
+
+
+_PERMISSION_IDS: dict[str, dict[str, int]] = {}
+
+
+def level_permission_ids() -> dict[str, int]:
+    """codename → id of the three level permissions, remembered per database.
+
+    The list filters compare guardian's `permission_id` with these ids instead of joining
+    `auth_permission` by codename: with the join PostgreSQL cannot tell which permission is
+    meant and estimates the cases an organisation sees at a few dozen instead of thousands,
+    which makes it pick nested loops over all of them (ADR 0017). The ids change only when
+    the permissions are made again (a test database flushed), which `post_migrate` follows.
+    """
+    database = connection.settings_dict["NAME"]
+    ids = _PERMISSION_IDS.get(database)
+    if ids is None:
+        ids = {codename: perm.pk for codename, perm in level_permissions().items()}
+        if len(ids) == len(ALL_CODENAMES):  # not before the permissions exist
+            _PERMISSION_IDS[database] = ids
+    return ids
+
+
+def _forget_permission_ids(**kwargs) -> None:
+    _PERMISSION_IDS.clear()
+
+
+post_migrate.connect(_forget_permission_ids, dispatch_uid="cases.access.grants.permission_ids")
 
 
 def level_from_codenames(codenames) -> str | None:

@@ -22,10 +22,15 @@ def visible_cases(user) -> QuerySet[Case]:
     Filtered through guardian's object permissions, which the sharing services keep equal to
     lead + participations: one indexed table instead of an OR over two (ADR 0007).
     """
+    return cases_seen_at(user, AccessLevel.BESTAAN)
+
+
+def cases_seen_at(user, level: str) -> QuerySet[Case]:
+    """The cases the user's organisation sees at `level` or more (guardian, as above)."""
     organisation_id = _organisation_id(user)
     if organisation_id is None or not user.has_perm("cases.view_case"):
         return Case.objects.none()
-    return Case.objects.filter(Exists(_granted(user, "view_case_bestaan")))
+    return Case.objects.filter(Exists(_granted(user, f"view_case_{level}")))
 
 
 def process_cases(user) -> QuerySet[Case]:
@@ -36,10 +41,7 @@ def process_cases(user) -> QuerySet[Case]:
     information, so a notification is made and shown only for these cases: a partner at
     `bestaan` knows the case exists and nothing more.
     """
-    organisation_id = _organisation_id(user)
-    if organisation_id is None or not user.has_perm("cases.view_case"):
-        return Case.objects.none()
-    return Case.objects.filter(Exists(_granted(user, "view_case_proces")))
+    return cases_seen_at(user, AccessLevel.PROCES)
 
 
 def cases_via_participations(user) -> QuerySet[Case]:
