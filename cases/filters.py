@@ -40,9 +40,13 @@ class LevelOrderingFilter(django_filters.OrderingFilter):
         self.default = list(default)
         super().__init__(*args, **kwargs)
 
-    def filter(self, qs, value):
+    def fields_for(self, value) -> list[str]:
+        """The model fields ("-opened_on") that the chosen ordering sorts on."""
         fields = [self.get_ordering_value(param) for param in value or [] if param]
-        return qs.order_by(*access.list_ordering(fields or self.default))
+        return fields or self.default
+
+    def filter(self, qs, value):
+        return qs.order_by(*access.list_ordering(self.fields_for(value)))
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -95,6 +99,11 @@ class CaseFilter(django_filters.FilterSet):
         },
         empty_label=_("Nieuwste eerst"),
     )
+
+    def ordering_fields(self) -> list[str]:
+        """The fields the list is sorted on (after validation; the default if none valid)."""
+        value = self.form.cleaned_data.get("ordering") if self.is_valid() else None
+        return self.filters["ordering"].fields_for(value)
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)

@@ -27,17 +27,34 @@ from .models import (
 )
 
 
-def case_list(request) -> CaseFilter:
-    """The filtered case list for the requesting user; `.qs` is ready to paginate."""
+@dataclass(frozen=True)
+class CaseList:
+    filter: CaseFilter
+    rows: access.LevelOrderedRows  # ready to paginate
+
+
+def case_list(request) -> CaseList:
+    """The filtered case list for the requesting user: the filter form and the rows."""
     data = request.GET.copy()
     data.setdefault("status", "open")
-    cases = access.with_access_level(access.visible_cases(request.user), request.user)
-    cases = cases.select_related("stage", "regisseur", "lead_organisation").prefetch_related(
-        Prefetch("categories", queryset=NuisanceCategory.objects.order_by("order"))
+    user = request.user
+
+    def for_the_page(cases):
+        cases = access.with_access_level(cases, user)
+        return cases.select_related("stage", "regisseur", "lead_organisation").prefetch_related(
+            Prefetch("categories", queryset=NuisanceCategory.objects.order_by("order"))
+        )
+
+    case_filter = CaseFilter(
+        data, queryset=for_the_page(access.visible_cases(user)), request=request
     )
-    case_filter = CaseFilter(data, queryset=cases, request=request)
     style_form(case_filter.form)
-    return case_filter
+    fields = case_filter.ordering_fields()
+    # The same search and filters, applied to the cases each part of the list starts from.
+    rows = access.LevelOrderedRows(
+        user, fields, lambda cases: case_filter.filter_queryset(for_the_page(cases))
+    )
+    return CaseList(filter=case_filter, rows=rows)
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from .levels import (
     with_access_level,
 )
 from .listing import (
+    LevelOrderedRows,
     closed_and_shown,
     list_ordering,
     open_or_status_hidden,
@@ -49,6 +50,7 @@ from .privacy import (
 )
 from .visible import (
     cases_for_sweeps,
+    cases_seen_at,
     cases_via_participations,
     process_cases,
     shared_at,
@@ -61,9 +63,11 @@ __all__ = [
     "DEFAULT_PURPOSE",
     "LEVEL_RANK",
     "CaseAccess",
+    "LevelOrderedRows",
     "access_level",
     "at_least",
     "cases_for_sweeps",
+    "cases_seen_at",
     "cases_via_participations",
     "cases_with_person_named",
     "client_address",

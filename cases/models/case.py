@@ -109,6 +109,9 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["postcode"]),
             models.Index(fields=["lead_organisation", "closed_on"]),
+            # The case list, newest first: read along this index, its first page is found
+            # after a few hundred cases instead of sorting every visible one (ADR 0017).
+            models.Index(fields=["opened_on", "reference"]),
         ]
 
     def __str__(self):

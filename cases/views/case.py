@@ -16,7 +16,7 @@ from .common import submitted
 
 @require_GET
 def case_list(request):
-    case_filter = selectors.case_list(request)
+    case_list = selectors.case_list(request)
     if request.GET.get("q", "").strip():
         # A search (often on a name) is a lookup of case data; the term itself is not logged.
         access.log_access(
@@ -25,7 +25,7 @@ def case_list(request):
             outcome=AccessLog.Outcome.ALLOWED,
             resource="zaaklijst: zoeken",
         )
-    page = Paginator(case_filter.qs, settings.CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(case_list.rows, settings.CASE_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     selectors.mark_overdue(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
@@ -33,7 +33,7 @@ def case_list(request):
         request,
         "cases/case_list.html",
         {
-            "filter": case_filter,
+            "filter": case_list.filter,
             "page": page,
             "query": query.urlencode(),
             "can_add_case": request.user.has_perm("cases.add_case"),

@@ -312,3 +312,49 @@ def test_the_shared_list_does_not_tell_the_lead_at_bestaan(
     ]
     closed_only = client.get(reverse("cases:shared_list"), {"status": "gesloten"})
     assert bestaan_case.reference not in references(closed_only)
+
+
+@pytest.fixture
+def mixed_levels(consulent, partner_user):
+    """Cases the partner sees at every level, with opening dates and postcodes that
+    interleave, two of its own, and two closed: one at bestaan (listed as open), one at
+    proces (not listed)."""
+    made = [
+        make_case(partner_user, postcode="5555 ZZ", opened_on=date(2025, 5, 1)),
+        make_case(partner_user, postcode="1234 AB", opened_on=date(2025, 1, 1)),
+    ]
+    for i, level in enumerate([AccessLevel.BESTAAN, AccessLevel.PROCES, AccessLevel.VOLLEDIG] * 2):
+        case = make_case(
+            consulent, postcode=f"{3000 + 700 * i} CC", opened_on=date(2025, 6 - i % 5, 1 + i)
+        )
+        share(case, partner_user.organisation, level, consulent)
+        made.append(case)
+    for closed in made[2:4]:
+        set_case_state(closed, consulent, closed_on=timezone.localdate())
+    return made
+
+
+@pytest.mark.parametrize(
+    "ordering", ["-opened_on", "opened_on", "postcode", "-postcode", "reference", "-stage__order"]
+)
+def test_the_list_read_in_two_parts_keeps_the_order_of_the_level_aware_sort(
+    partner_user, mixed_levels, ordering
+):
+    """LevelOrderedRows (shown rows by the field, then the others by reference) gives, page
+    by page, exactly the rows and order of `list_ordering`'s single ORDER BY."""
+    from cases import access
+
+    def narrow(cases):
+        return access.with_access_level(cases, partner_user).filter(access.open_or_status_hidden())
+
+    expected = list(
+        narrow(access.visible_cases(partner_user))
+        .order_by(*access.list_ordering([ordering]))
+        .values_list("reference", flat=True)
+    )
+    rows = access.LevelOrderedRows(partner_user, [ordering], narrow)
+    assert rows.count() == len(expected) == len(mixed_levels) - 1
+    assert [case.reference for case in rows[0 : len(expected)]] == expected
+    for start in range(len(expected)):  # every page boundary, also across the two parts
+        page = rows[start : start + 3]
+        assert [case.reference for case in page] == expected[start : start + 3]
