@@ -1,4 +1,4 @@
-"""One way to refuse (DESIGN.md, rule "one way to refuse"; docs/adr/0018).
+"""One way to refuse (DESIGN.md, rule "one way to refuse"; docs/adr/0022).
 
 Every service of every app says no by raising `Refusal`, with a Dutch message for the user
 and a kind that says what the refusal means:

@@ -43,7 +43,7 @@ def level_permission_ids() -> dict[str, int]:
     The list filters compare guardian's `permission_id` with these ids instead of joining
     `auth_permission` by codename: with the join PostgreSQL cannot tell which permission is
     meant and estimates the cases an organisation sees at a few dozen instead of thousands,
-    which makes it pick nested loops over all of them (ADR 0018). The ids change only when
+    which makes it pick nested loops over all of them (ADR 0022). The ids change only when
     the permissions are made again (a test database flushed), which `post_migrate` follows.
     """
     database = connection.settings_dict["NAME"]

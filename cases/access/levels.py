@@ -110,7 +110,7 @@ def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
     The flags are read from guardian's rows (`view_case_proces`, `view_case_volledig`), which
     the sharing services keep equal to the levels: lists filter and sort on them, and one
     index probe per row is far cheaper than working out the level from the participations
-    (ADR 0018). The level itself comes from the participations, as for one case (ADR 0007).
+    (ADR 0022). The level itself comes from the participations, as for one case (ADR 0007).
     """
     organisation_id = _organisation_id(user)
     shared_level = Subquery(_active_participation(organisation_id).values("level")[:1])

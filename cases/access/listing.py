@@ -19,7 +19,7 @@ PostgreSQL can only sort after working out the level of every visible row (13,00
 partner at 100,000 cases). `LevelOrderedRows` gives the same rows in the same order for a
 paginator, read as two ordered parts that an index can serve: first the rows where the level
 shows the first sort field (the cases seen at that field's level, by the field), then the
-others (by reference). ADR 0018.
+others (by reference). ADR 0022.
 
 `FIELD_LEVELS` says which level shows which field on the lists and the case page header;
 the querysets carry the flags of `levels.with_access_level` (`sees_process`, `sees_details`).

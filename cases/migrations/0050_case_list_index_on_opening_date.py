@@ -1,4 +1,4 @@
-"""The case list reads its first page, newest first, along (opened_on, reference): ADR 0018."""
+"""The case list reads its first page, newest first, along (opened_on, reference): ADR 0022."""
 
 from django.db import migrations, models
 

@@ -110,7 +110,7 @@ class Case(models.Model):
             models.Index(fields=["postcode"]),
             models.Index(fields=["lead_organisation", "closed_on"]),
             # The case list, newest first: read along this index, its first page is found
-            # after a few hundred cases instead of sorting every visible one (ADR 0018).
+            # after a few hundred cases instead of sorting every visible one (ADR 0022).
             models.Index(fields=["opened_on", "reference"]),
         ]
 
