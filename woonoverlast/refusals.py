@@ -18,19 +18,25 @@ the right status and never a 500.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import Promise
 
 security_log = logging.getLogger("woonoverlast.security")
 
 
 class Refusal(Exception):
-    """A service refused an action; `messages` say why, in Dutch."""
+    """A service refused an action; `messages` say why, in Dutch.
+
+    `errors` maps each field the refusal is about to its messages (None: the whole form).
+    `Refusal(msg, field="name")` is about one field; `Refusal.on_fields({...})` about several
+    at once, the way a model's full_clean() reports them (`Refusal.from_validation_error`).
+    """
 
     INVALID = "invalid"
     FORBIDDEN = "forbidden"
@@ -44,12 +50,13 @@ class Refusal(Exception):
         field: str | None = None,
         case=None,
     ):
-        self.messages = [message] if isinstance(message, str) else [str(m) for m in message]
+        self.messages = _texts(message)
         super().__init__("; ".join(self.messages))
         if kind not in (self.INVALID, self.FORBIDDEN, self.NOT_FOUND):
             raise ValueError(kind)
         self.kind = kind
         self.field = field
+        self.errors: dict[str | None, list[str]] = {field: self.messages}
         # The case a NOT_FOUND refusal was about: its denial goes into that case's access log.
         self.case = case
 
@@ -58,12 +65,43 @@ class Refusal(Exception):
         return " ".join(self.messages)
 
     @classmethod
+    def on_fields(
+        cls,
+        errors: Mapping[str, str | Iterable[str]] | Mapping[str | None, str | Iterable[str]],
+    ) -> Refusal:
+        """An INVALID refusal with messages on several fields: {field: message(s)}."""
+        by_field = {field: _texts(texts) for field, texts in errors.items()}
+        refusal = cls([text for texts in by_field.values() for text in texts])
+        refusal.field = next(iter(by_field), None)
+        refusal.errors = by_field
+        return refusal
+
+    @classmethod
+    def from_validation_error(cls, error: ValidationError) -> Refusal:
+        """A model's ValidationError (full_clean) as a refusal, field by field."""
+        if hasattr(error, "error_dict"):
+            return cls.on_fields(
+                {
+                    (None if field == NON_FIELD_ERRORS else field): texts
+                    for field, texts in error.message_dict.items()
+                }
+            )
+        return cls(error.messages)
+
+    @classmethod
     def forbidden(cls, message: str) -> Refusal:
         return cls(message, kind=cls.FORBIDDEN)
 
     @classmethod
     def not_found(cls, message: str = "", *, case=None) -> Refusal:
         return cls(message or "Niet gevonden", kind=cls.NOT_FOUND, case=case)
+
+
+def _texts(message: str | Iterable[str]) -> list[str]:
+    # A lazy translation (gettext_lazy) is one message, though not an instance of str.
+    if isinstance(message, (str, Promise)):
+        return [str(message)]
+    return [str(text) for text in message]
 
 
 def log_not_found(request, refusal: Refusal) -> None:
@@ -95,9 +133,10 @@ def log_not_found(request, refusal: Refusal) -> None:
 def answer_refusal(request, refusal: Refusal, *, form=None) -> None:
     """Turn a refusal into what the user sees.
 
-    INVALID becomes an error on `form` (on `refusal.field`, or for the whole form), or without
-    a form a message on the next page; the view then renders or redirects as it would after
-    invalid input. FORBIDDEN raises PermissionDenied (403), NOT_FOUND logs and raises Http404.
+    INVALID becomes errors on `form` (each on its field in `refusal.errors`, or for the whole
+    form when the form has no such field), or without a form messages on the next page; the
+    view then renders or redirects as it would after invalid input. FORBIDDEN raises
+    PermissionDenied (403, the page shows the message), NOT_FOUND logs and raises Http404.
     """
     if refusal.kind == Refusal.NOT_FOUND:
         log_not_found(request, refusal)
@@ -105,9 +144,9 @@ def answer_refusal(request, refusal: Refusal, *, form=None) -> None:
     if refusal.kind == Refusal.FORBIDDEN:
         raise PermissionDenied(refusal.message)
     if form is not None:
-        field = refusal.field if refusal.field in form.fields else None
-        for message in refusal.messages:
-            form.add_error(field, message)
+        for field, texts in refusal.errors.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
         return
     for message in refusal.messages:
         messages.error(request, message)
