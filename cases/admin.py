@@ -8,8 +8,9 @@ would stop every organisation without a workflow of its own from opening cases.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from woonoverlast.refusals import Refusal
 
 from .models import NuisanceCategory, Stage, Workflow
 from .services import workflow_config
@@ -56,12 +57,11 @@ class WorkflowAdmin(admin.ModelAdmin):
         for workflow in queryset.order_by("pk"):
             try:
                 workflow_config.publish_workflow(actor=request.user, workflow=workflow)
-            except (ValidationError, PermissionDenied) as refused:
-                problems = getattr(refused, "messages", None) or [str(refused)]
+            except Refusal as refusal:
                 self.message_user(
                     request,
                     _("%(workflow)s is niet gepubliceerd: %(problems)s")
-                    % {"workflow": workflow, "problems": " ".join(problems)},
+                    % {"workflow": workflow, "problems": refusal.message},
                     messages.ERROR,
                 )
             else:

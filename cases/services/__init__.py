@@ -17,10 +17,9 @@ from .records import (
     workflow_for_new_case,
 )
 from .sharing import change_share_level, hand_over, revoke_share, share_case
-from .workflow import TransitionRefused, record_body_decision, record_decision, transition_case
+from .workflow import record_body_decision, record_decision, transition_case
 
 __all__ = [
-    "TransitionRefused",
     "action_owner_organisations",
     "add_action_item",
     "complete_action_item",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.access import CaseAccess
 from cases.models import ActionItem, Decision, Event
+from woonoverlast.refusals import Refusal
 
 from .common import record_event, save_with_history
 
@@ -34,17 +34,20 @@ def add_action_item(
     source_decision: Decision | None = None,
 ) -> ActionItem:
     if not access.can_add_action_item:
-        raise PermissionDenied(_("U mag geen actiepunten toevoegen aan deze zaak."))
+        raise Refusal.forbidden(_("U mag geen actiepunten toevoegen aan deze zaak."))
     if not title.strip():
-        raise ValueError(_("Geef het actiepunt een omschrijving."))
+        raise Refusal(_("Geef het actiepunt een omschrijving."), field="title")
     if not action_owner_organisations(access).filter(pk=owner_organisation.pk).exists():
-        raise ValueError(
-            _("De eigenaar moet de aanbrengende partner zijn of een partner die de zaak ziet.")
+        raise Refusal(
+            _("De eigenaar moet de aanbrengende partner zijn of een partner die de zaak ziet."),
+            field="owner_organisation",
         )
     if owner is not None and owner.organisation_id != owner_organisation.pk:
-        raise ValueError(_("De eigenaar (persoon) werkt niet bij de gekozen organisatie."))
+        raise Refusal(
+            _("De eigenaar (persoon) werkt niet bij de gekozen organisatie."), field="owner"
+        )
     if source_decision is not None and source_decision.case_id != access.case.pk:
-        raise ValueError(_("Het besluit hoort niet bij deze zaak."))
+        raise Refusal(_("Het besluit hoort niet bij deze zaak."), field="source_decision")
     item = save_with_history(
         ActionItem(
             case=access.case,
@@ -68,7 +71,7 @@ def complete_action_item(*, actor, access: CaseAccess, item: ActionItem) -> Acti
     if not item.is_open:
         return item  # done twice (a double click) is still done once
     if not access.can_complete_action_item(item):
-        raise PermissionDenied(_("U mag dit actiepunt niet afronden."))
+        raise Refusal.forbidden(_("U mag dit actiepunt niet afronden."))
     item.status = ActionItem.Status.DONE
     item.completed_at = timezone.now()
     item.completed_by = actor

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.access import CaseAccess
 from cases.models import Event, Measure
+from woonoverlast.refusals import Refusal
 
 from .common import record_event, save_with_history
 
@@ -36,7 +36,7 @@ def _check(measure: Measure, access: CaseAccess, *, new: bool) -> None:
             )
         ]
     if errors:
-        raise ValidationError(errors)
+        raise Refusal.on_fields(errors)
 
 
 @transaction.atomic
@@ -52,9 +52,9 @@ def add_measure(
     outcome="",
 ) -> Measure:
     if not access.can_add_measure:
-        raise PermissionDenied(_("U mag voor deze zaak geen maatregel vastleggen."))
+        raise Refusal.forbidden(_("U mag voor deze zaak geen maatregel vastleggen."))
     if not instrument.active:
-        raise ValidationError({"instrument": [_("Dit instrument is niet meer actief.")]})
+        raise Refusal(_("Dit instrument is niet meer actief."), field="instrument")
     measure = Measure(
         case=access.case,
         instrument=instrument,
@@ -84,7 +84,7 @@ def update_measure(
 ) -> Measure:
     measure = Measure.objects.select_for_update().get(pk=measure.pk, case=access.case)
     if not access.can_change_measure(measure):
-        raise PermissionDenied(_("U mag deze maatregel niet wijzigen."))
+        raise Refusal.forbidden(_("U mag deze maatregel niet wijzigen."))
     old_status = measure.status
     measure.status = status
     measure.planned_end = planned_end

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Field
 from django.utils import timezone
@@ -31,6 +30,7 @@ from cases.models import (
 )
 from cases.models.choices import AccessLevel, PersonRole
 from cases.references import next_case_reference
+from woonoverlast.refusals import Refusal
 
 from .common import record_event as _record
 from .common import save_with_history as _save
@@ -49,7 +49,7 @@ def workflow_for_new_case(organisation) -> Workflow:
     own = published.filter(organisation=organisation).order_by("-version").first()
     workflow = own or published.filter(organisation__isnull=True).order_by("-version").first()
     if workflow is None:
-        raise RuntimeError("Er is geen gepubliceerde werkwijze.")
+        raise Refusal(_("Er is geen gepubliceerde werkwijze."))
     return workflow
 
 
@@ -69,18 +69,19 @@ def _check_case_fields(fields: dict, regisseur, case: Case | None, organisation_
         ).exists()
     )
     if not partner_sees_all:
-        raise ValueError(
+        raise Refusal(
             _(
                 "De casusregisseur moet werken bij de aanbrengende organisatie of bij een "
                 "partner met volledige toegang tot de zaak."
-            )
+            ),
+            field="regisseur",
         )
 
 
 @transaction.atomic
 def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) -> Case:
     if actor.organisation_id is None or not actor.has_perm("cases.add_case"):
-        raise PermissionDenied(_("U mag geen zaken openen."))
+        raise Refusal.forbidden(_("U mag geen zaken openen."))
     _check_case_fields(fields, regisseur, None, actor.organisation_id)
     workflow = workflow_for_new_case(actor.organisation)
     opened_on = opened_on or timezone.localdate()
@@ -103,7 +104,7 @@ def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) 
 @transaction.atomic
 def update_case(*, actor, access: CaseAccess, categories=None, **fields) -> Case:
     if not access.can_edit_case:
-        raise PermissionDenied(_("U mag deze zaak niet wijzigen."))
+        raise Refusal.forbidden(_("U mag deze zaak niet wijzigen."))
     _check_case_fields(
         fields, fields.get("regisseur"), access.case, access.case.lead_organisation_id
     )
@@ -130,7 +131,7 @@ def _field_label(name: str) -> str:
 
 def _require(access: CaseAccess, model_name: str):
     if not access.can_add(model_name):
-        raise PermissionDenied(_("U mag dit niet toevoegen aan deze zaak."))
+        raise Refusal.forbidden(_("U mag dit niet toevoegen aan deze zaak."))
 
 
 @transaction.atomic
@@ -140,7 +141,7 @@ def add_person(
     """Link an existing person, or register a new one, to the case in a role (not melder)."""
     _require(access, "caseperson")
     if role == PersonRole.MELDER:
-        raise ValidationError({"role": [MELDER_NEEDS_REPORT]})
+        raise Refusal(MELDER_NEEDS_REPORT, field="role")
     return _link_person(actor=actor, access=access, role=role, person=person, **person_fields)
 
 
@@ -172,7 +173,7 @@ def add_report(
 ) -> Report:
     _require(access, "report")
     if melder_anonymous and (melder or new_melder):
-        raise ValueError(_("Een anonieme melding heeft geen melder."))
+        raise Refusal(_("Een anonieme melding heeft geen melder."), field="melder")
     if new_melder:
         melder = _link_person(
             actor=actor, access=access, role=PersonRole.MELDER, **new_melder

@@ -10,7 +10,6 @@ level are withdrawn.
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,13 +20,14 @@ from cases.models import Case, Event, Participation
 from cases.models.choices import AccessLevel, LegalGround
 from cases.signals import access_reduced
 from partners.models import Organisation
+from woonoverlast.refusals import Refusal
 
 from .common import record_event, save_with_history
 
 
 def _locked_case(access: CaseAccess) -> Case:
     if not access.can_share:
-        raise PermissionDenied(_("U mag het delen van deze zaak niet beheren."))
+        raise Refusal.forbidden(_("U mag het delen van deze zaak niet beheren."))
     return Case.objects.select_for_update().get(pk=access.case.pk)
 
 
@@ -40,7 +40,7 @@ def _active(case: Case, participation: Participation) -> Participation:
         .first()
     )
     if current is None:
-        raise ValidationError(_("Deze deelname bestaat niet (meer) bij deze zaak."))
+        raise Refusal(_("Deze deelname bestaat niet (meer) bij deze zaak."))
     return current
 
 
@@ -55,18 +55,18 @@ def _announce_reduced(case: Case, organisation_id: int, level: str | None) -> No
 
 def _check_ground(legal_ground: str, convenant_name: str) -> str:
     if legal_ground not in LegalGround.values:
-        raise ValidationError({"legal_ground": _("Kies een geldige grondslag.")})
+        raise Refusal(_("Kies een geldige grondslag."), field="legal_ground")
     convenant_name = convenant_name.strip()
     if legal_ground == LegalGround.CONVENANT and not convenant_name:
-        raise ValidationError(
-            {"convenant_name": _("Vul de naam van het convenant in waarop het delen rust.")}
+        raise Refusal(
+            _("Vul de naam van het convenant in waarop het delen rust."), field="convenant_name"
         )
     return convenant_name if legal_ground == LegalGround.CONVENANT else ""
 
 
 def _check_level(level: str) -> None:
     if level not in AccessLevel.values:
-        raise ValidationError({"level": _("Kies een geldig niveau.")})
+        raise Refusal(_("Kies een geldig niveau."), field="level")
 
 
 def _regisseur_needs_full(case: Case, organisation_id: int) -> bool:
@@ -92,17 +92,15 @@ def share_case(
     _check_level(level)
     convenant_name = _check_ground(legal_ground, convenant_name)
     if organisation.pk == case.lead_organisation_id:
-        raise ValidationError(
-            {"organisation": _("Dit is de aanbrengende organisatie; die ziet de zaak al volledig.")}
+        raise Refusal(
+            _("Dit is de aanbrengende organisatie; die ziet de zaak al volledig."),
+            field="organisation",
         )
     if case.participations.filter(organisation=organisation, revoked_at__isnull=True).exists():
-        raise ValidationError(
-            {
-                "organisation": _(
-                    "De zaak is al gedeeld met %(org)s; wijzig daar het niveau als dat nodig is."
-                )
-                % {"org": organisation}
-            }
+        raise Refusal(
+            _("De zaak is al gedeeld met %(org)s; wijzig daar het niveau als dat nodig is.")
+            % {"org": organisation},
+            field="organisation",
         )
     participation = save_with_history(
         Participation(
@@ -140,17 +138,14 @@ def change_share_level(
     participation = _active(case, participation)
     _check_level(level)
     if participation.level == level:
-        raise ValidationError(
-            {"level": _("De zaak is al op dit niveau gedeeld met deze organisatie.")}
-        )
+        raise Refusal(_("De zaak is al op dit niveau gedeeld met deze organisatie."), field="level")
     if level != AccessLevel.VOLLEDIG and _regisseur_needs_full(case, participation.organisation_id):
-        raise ValidationError(
-            {
-                "level": _(
-                    "De casusregisseur werkt bij deze organisatie en heeft volledige toegang "
-                    "nodig. Draag eerst de regie over."
-                )
-            }
+        raise Refusal(
+            _(
+                "De casusregisseur werkt bij deze organisatie en heeft volledige toegang "
+                "nodig. Draag eerst de regie over."
+            ),
+            field="level",
         )
     old_level = participation.level
     participation.level = level
@@ -180,7 +175,7 @@ def revoke_share(
     case = _locked_case(access)
     participation = _active(case, participation)
     if _regisseur_needs_full(case, participation.organisation_id):
-        raise ValidationError(
+        raise Refusal(
             _(
                 "De casusregisseur werkt bij %(org)s. Draag eerst de regie over voordat u het "
                 "delen intrekt."
@@ -212,12 +207,9 @@ def _hand_over_lead(case: Case, actor, new_lead: Organisation) -> None:
         .first()
     )
     if incoming is None or incoming.level != AccessLevel.VOLLEDIG:
-        raise ValidationError(
-            {
-                "lead_organisation": _(
-                    "Draag alleen over aan een organisatie waarmee de zaak volledig is gedeeld."
-                )
-            }
+        raise Refusal(
+            _("Draag alleen over aan een organisatie waarmee de zaak volledig is gedeeld."),
+            field="lead_organisation",
         )
     old_lead = case.lead_organisation
     now = clock.now()
@@ -261,13 +253,12 @@ def _hand_over_regisseur(case: Case, actor, regisseur) -> None:
         ).exists()
     )
     if not regisseur.is_active or not allowed:
-        raise ValidationError(
-            {
-                "regisseur": _(
-                    "De casusregisseur moet werken bij de aanbrengende organisatie of bij een "
-                    "partner met volledige toegang tot de zaak."
-                )
-            }
+        raise Refusal(
+            _(
+                "De casusregisseur moet werken bij de aanbrengende organisatie of bij een "
+                "partner met volledige toegang tot de zaak."
+            ),
+            field="regisseur",
         )
     old = case.regisseur
     case.regisseur = regisseur
@@ -292,9 +283,7 @@ def hand_over(
     changes_lead = lead_organisation is not None and lead_organisation != case.lead_organisation
     changes_regisseur = regisseur is not None and regisseur != case.regisseur
     if not changes_lead and not changes_regisseur:
-        raise ValidationError(
-            _("Kies een andere aanbrengende organisatie of een andere casusregisseur.")
-        )
+        raise Refusal(_("Kies een andere aanbrengende organisatie of een andere casusregisseur."))
     if changes_lead and lead_organisation is not None:
         _hand_over_lead(case, actor, lead_organisation)
     if changes_regisseur:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -10,16 +9,9 @@ from cases import clock
 from cases.access import CaseAccess
 from cases.guards import may_move_case, transition_problems
 from cases.models import Case, Decision, Event, Transition
+from woonoverlast.refusals import Refusal
 
 from .common import record_event, save_with_history
-
-
-class TransitionRefused(Exception):
-    """The transition's guards refused it; `problems` says why, in Dutch."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
-        self.problems = problems
 
 
 @transaction.atomic
@@ -34,7 +26,8 @@ def transition_case(
     """Move the case along `transition` after checking every guard.
 
     The case row is locked first, so of two concurrent transitions the second sees the new
-    stage and is refused instead of both succeeding.
+    stage and is refused instead of both succeeding. Refused guards raise one Refusal
+    whose messages are the problems, each in Dutch.
     """
     # Lock the case row alone: with a join, PostgreSQL re-checks the join against the old
     # stage row after waiting for the lock, and the locked read would find no row at all.
@@ -44,7 +37,7 @@ def transition_case(
         locked_access, transition, justification=justification, decision=decision
     )
     if problems:
-        raise TransitionRefused(problems)
+        raise Refusal(problems)
     from_stage = case.stage
     case.stage = transition.to_stage
     case.stage_entered_at = clock.now()
@@ -68,7 +61,7 @@ def transition_case(
 def record_decision(*, actor, access: CaseAccess, decided_on, body: str, kind: str, text: str):
     """Record a decision about the case (by hand now; the casusoverleg will call this too)."""
     if not may_move_case(access):
-        raise PermissionDenied(_("U mag voor deze zaak geen besluit vastleggen."))
+        raise Refusal.forbidden(_("U mag voor deze zaak geen besluit vastleggen."))
     decision = save_with_history(
         Decision(
             case=access.case,
@@ -96,11 +89,11 @@ def record_body_decision(
     checks that the case is on the meeting the actor coordinates.
     """
     if not (access.sees_process and actor.has_perm("cases.add_decision")):
-        raise PermissionDenied(_("U mag voor deze zaak geen besluit vastleggen."))
+        raise Refusal.forbidden(_("U mag voor deze zaak geen besluit vastleggen."))
     if kind not in Decision.Kind.values:
-        raise ValueError(_("Onbekende soort besluit."))
+        raise Refusal(_("Onbekende soort besluit."), field="kind")
     if not text.strip():
-        raise ValueError(_("Beschrijf het besluit."))
+        raise Refusal(_("Beschrijf het besluit."), field="text")
     decision = save_with_history(
         Decision(
             case=access.case,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections import deque
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 from cases import clock
 from cases.models import Case, Event, Stage, Transition, Workflow
 from cases.selectors_beheer import owns_configuration
+from woonoverlast.refusals import Refusal
 
 from .common import record_event, save_with_history
 
@@ -33,16 +33,17 @@ STAGE_FIELDS = ("code", "name", "kader", "order", "target_working_days", "is_fin
 
 def _require(actor, perm: str, workflow: Workflow | None = None) -> None:
     if not actor.has_perm(perm):
-        raise PermissionDenied(_("U mag werkwijzen niet beheren."))
+        raise Refusal.forbidden(_("U mag werkwijzen niet beheren."))
     if workflow is not None and not owns_configuration(actor, workflow.organisation_id):
         if workflow.organisation_id is None:
-            raise PermissionDenied(
+            raise Refusal.forbidden(
                 _(
                     "De standaardwerkwijze wordt beheerd door de regionale functioneel "
                     "beheerder. Maak een eigen kopie om haar aan te passen."
                 )
             )
-        raise PermissionDenied(_("Deze werkwijze hoort niet bij uw organisatie."))
+        # Another organisation's workflow is not this user's to know (a 404, logged).
+        raise Refusal.not_found(_("Deze werkwijze hoort niet bij uw organisatie."))
 
 
 def _owned_by(organisation_id: int | None) -> Q:
@@ -60,7 +61,7 @@ def _locked_draft(actor, workflow: Workflow) -> Workflow:
     locked = Workflow.objects.select_for_update().get(pk=workflow.pk)
     _require(actor, "cases.change_workflow", locked)
     if not locked.is_draft:
-        raise ValidationError(
+        raise Refusal(
             _(
                 "Versie %(version)s is gepubliceerd en verandert nooit meer. Maak een concept "
                 "om wijzigingen voor te bereiden."
@@ -84,11 +85,11 @@ def copy_workflow(*, actor, workflow: Workflow) -> Workflow:
     Publishing it makes it the organisation's workflow for new cases."""
     _require(actor, "cases.add_workflow")
     if actor.organisation_id is None:
-        raise PermissionDenied(_("U hoort bij geen organisatie."))
+        raise Refusal.forbidden(_("U hoort bij geen organisatie."))
     if workflow.organisation_id is not None:
-        raise ValidationError(_("Alleen de standaardwerkwijze kan worden overgenomen."))
+        raise Refusal(_("Alleen de standaardwerkwijze kan worden overgenomen."))
     if workflow.is_draft:
-        raise ValidationError(_("Neem een gepubliceerde versie over, geen concept."))
+        raise Refusal(_("Neem een gepubliceerde versie over, geen concept."))
     return _draft_from(workflow, organisation_id=actor.organisation_id)
 
 
@@ -99,7 +100,7 @@ def _draft_from(workflow: Workflow, *, organisation_id: int | None) -> Workflow:
     )
     existing = versions.filter(status=Workflow.Status.DRAFT).first()
     if existing is not None:
-        raise ValidationError(
+        raise Refusal(
             _("Er is al een concept van deze werkwijze (versie %(version)s); bewerk dat.")
             % {"version": existing.version}
         )
@@ -156,7 +157,7 @@ def _check_stage(workflow: Workflow, stage: Stage) -> None:
             _("De streefduur kan niet negatief zijn.")
         )
     if errors:
-        raise ValidationError(errors)
+        raise Refusal.on_fields(errors)
 
 
 @transaction.atomic
@@ -169,7 +170,7 @@ def save_stage(*, actor, workflow: Workflow, stage: Stage | None = None, **field
     if stage is None:
         stage = Stage(workflow=draft)
     elif stage.workflow_id != draft.pk:
-        raise ValidationError(_("Deze fase hoort niet bij dit concept."))
+        raise Refusal(_("Deze fase hoort niet bij dit concept."))
     for name, value in fields.items():
         setattr(stage, name, value)
     _check_stage(draft, stage)
@@ -211,7 +212,7 @@ def save_transition(
     if transition is None:
         transition = Transition(workflow=draft)
     elif transition.workflow_id != draft.pk:
-        raise ValidationError(_("Deze overgang hoort niet bij dit concept."))
+        raise Refusal(_("Deze overgang hoort niet bij dit concept."))
     for name, value in fields.items():
         setattr(transition, name, value)
     errors: dict[str, list[str]] = {}
@@ -233,7 +234,7 @@ def save_transition(
     if not (transition.label or "").strip():
         errors.setdefault("label", []).append(_("Vul een omschrijving in."))
     if errors:
-        raise ValidationError(errors)
+        raise Refusal.on_fields(errors)
     transition.save()
     if allowed_groups is not None:
         transition.allowed_groups.set(allowed_groups)
@@ -312,7 +313,7 @@ def publish_workflow(*, actor, workflow: Workflow) -> Workflow:
     draft = _locked_draft(actor, workflow)
     problems = workflow_problems(draft)
     if problems:
-        raise ValidationError(problems)
+        raise Refusal(problems)
     _lineage(draft).filter(status=Workflow.Status.PUBLISHED).update(status=Workflow.Status.RETIRED)
     draft.status = Workflow.Status.PUBLISHED
     draft.published_at = clock.now()
@@ -326,14 +327,14 @@ def use_default_workflow(*, actor) -> int:
     default again; running cases keep their version until migrated. Returns how many."""
     _require(actor, "cases.change_workflow")
     if actor.organisation_id is None:
-        raise PermissionDenied(_("U hoort bij geen organisatie."))
+        raise Refusal.forbidden(_("U hoort bij geen organisatie."))
     own = Workflow.objects.select_for_update().filter(
         organisation_id=actor.organisation_id, status=Workflow.Status.PUBLISHED
     )
     if not Workflow.objects.filter(
         organisation__isnull=True, status=Workflow.Status.PUBLISHED
     ).exists():
-        raise ValidationError(_("Er is geen gepubliceerde standaardwerkwijze."))
+        raise Refusal(_("Er is geen gepubliceerde standaardwerkwijze."))
     return own.update(status=Workflow.Status.RETIRED)
 
 
@@ -373,11 +374,11 @@ def migrate_cases(*, actor, source: Workflow, target: Workflow, mapping: dict[in
         if workflow.organisation_id is not None and not owns_configuration(
             actor, workflow.organisation_id
         ):
-            raise PermissionDenied(_("Deze werkwijze hoort niet bij uw organisatie."))
+            raise Refusal.not_found(_("Deze werkwijze hoort niet bij uw organisatie."))
     if target.pk == source.pk:
-        raise ValidationError(_("Kies een andere versie dan die waar de zaken nu op staan."))
+        raise Refusal(_("Kies een andere versie dan die waar de zaken nu op staan."))
     if target.status != Workflow.Status.PUBLISHED:
-        raise ValidationError(_("Zaken kunnen alleen naar een gepubliceerde versie."))
+        raise Refusal(_("Zaken kunnen alleen naar een gepubliceerde versie."))
     target_stages = {s.pk: s for s in target.stages.all()}
     cases = list(
         running_cases(source, case_scope(actor))
@@ -387,13 +388,13 @@ def migrate_cases(*, actor, source: Workflow, target: Workflow, mapping: dict[in
     )
     missing = sorted({c.stage.name for c in cases if mapping.get(c.stage_id) is None})
     if missing:
-        raise ValidationError(
+        raise Refusal(
             _("Kies een nieuwe fase voor elke fase waarin nog zaken staan: %(stages)s.")
             % {"stages": ", ".join(missing)}
         )
     wrong = [sid for sid in mapping.values() if sid is not None and sid not in target_stages]
     if wrong:
-        raise ValidationError(_("Een gekozen nieuwe fase hoort niet bij de doelversie."))
+        raise Refusal(_("Een gekozen nieuwe fase hoort niet bij de doelversie."))
     for case in cases:
         old_stage = case.stage
         new_stage = target_stages[mapping[case.stage_id]]

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from woonoverlast.refusals import Refusal, answer_refusal
+
 from .. import access, services
 from ..forms.actions import ActionItemForm
 from ..models import AccessLog, ActionItem
@@ -27,9 +29,13 @@ def action_add(request, reference):
         submitted(request), organisations=services.action_owner_organisations(case_access)
     )
     if request.method == "POST" and form.is_valid():
-        services.add_action_item(actor=request.user, access=case_access, **form.cleaned_data)
-        messages.success(request, _("Het actiepunt is toegevoegd."))
-        return redirect("cases:detail", reference=reference)
+        try:
+            services.add_action_item(actor=request.user, access=case_access, **form.cleaned_data)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
+        else:
+            messages.success(request, _("Het actiepunt is toegevoegd."))
+            return redirect("cases:detail", reference=reference)
     title = _("Actiepunt toevoegen")
     return render(
         request,

@@ -9,12 +9,13 @@ change comes back as a Dutch message.
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import selectors_beheer as selectors
 from ..forms.beheer import MigrationForm, StageForm, TargetForm, TransitionConfigForm
@@ -120,19 +121,14 @@ def workflow_detail(request, pk):
     )
 
 
-def _refusal_to_messages(request, error: ValidationError | PermissionDenied) -> None:
-    for message in getattr(error, "messages", None) or [str(error)]:
-        messages.error(request, message)
-
-
 @require_POST
 @permission("cases.add_workflow")
 def draft_create(request, pk):
     workflow = selectors.get_workflow(request, pk)
     try:
         draft = config.create_draft(actor=request.user, workflow=workflow)
-    except (ValidationError, PermissionDenied) as refused:
-        _refusal_to_messages(request, refused)
+    except Refusal as refusal:
+        answer_refusal(request, refusal)
         return redirect("beheer:workflows")
     messages.success(
         request,
@@ -149,8 +145,8 @@ def workflow_copy(request, pk):
     workflow = selectors.get_workflow(request, pk)
     try:
         draft = config.copy_workflow(actor=request.user, workflow=workflow)
-    except (ValidationError, PermissionDenied) as refused:
-        _refusal_to_messages(request, refused)
+    except Refusal as refusal:
+        answer_refusal(request, refusal)
         return redirect("beheer:workflows")
     messages.success(
         request,
@@ -170,8 +166,8 @@ def use_default(request):
     if request.method == "POST":
         try:
             retired = config.use_default_workflow(actor=request.user)
-        except (ValidationError, PermissionDenied) as refused:
-            _refusal_to_messages(request, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal)
         else:
             messages.success(
                 request,
@@ -204,9 +200,10 @@ def workflow_publish(request, pk):
     workflow = selectors.get_workflow(request, pk)
     try:
         config.publish_workflow(actor=request.user, workflow=workflow)
-    except (ValidationError, PermissionDenied) as refused:
-        messages.error(request, _("Het concept is niet gepubliceerd."))
-        _refusal_to_messages(request, refused)
+    except Refusal as refusal:
+        if refusal.kind == Refusal.INVALID:
+            messages.error(request, _("Het concept is niet gepubliceerd."))
+        answer_refusal(request, refusal)
         return redirect("beheer:workflow", pk=pk)
     messages.success(
         request,
@@ -223,8 +220,8 @@ def draft_discard(request, pk):
     if request.method == "POST":
         try:
             config.discard_draft(actor=request.user, workflow=workflow)
-        except (ValidationError, PermissionDenied) as refused:
-            _refusal_to_messages(request, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal)
             return redirect("beheer:workflow", pk=pk)
         messages.success(request, _("Het concept is verwijderd."))
         return redirect("beheer:workflows")
@@ -252,10 +249,8 @@ def _edit_form(request, workflow, form, save, title, submit_label):
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
-        except ValidationError as refused:
-            form.add_error(None, refused)
-        except PermissionDenied as refused:
-            form.add_error(None, str(refused))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect("beheer:workflow", pk=workflow.pk)
@@ -368,8 +363,8 @@ def item_delete(request, pk, kind, item_id):
                 config.delete_stage(actor=request.user, stage=item)
             else:
                 config.delete_transition(actor=request.user, transition=item)
-        except (ValidationError, PermissionDenied) as refused:
-            _refusal_to_messages(request, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal)
             return redirect("beheer:workflow", pk=pk)
         messages.success(request, _("Verwijderd: %(item)s.") % {"item": item})
         return redirect("beheer:workflow", pk=pk)
@@ -407,10 +402,8 @@ def migrate(request, pk):
                 moved = config.migrate_cases(
                     actor=request.user, source=source, target=target, mapping=form.mapping
                 )
-            except ValidationError as refused:
-                form.add_error(None, refused)
-            except PermissionDenied as refused:
-                form.add_error(None, str(refused))
+            except Refusal as refusal:
+                answer_refusal(request, refusal, form=form)
             else:
                 messages.success(
                     request,

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from woonoverlast.refusals import Refusal, answer_refusal
+
 from .. import access, guards, selectors, services
 from ..forms.records import CaseForm
 from ..models import AccessLog
@@ -48,9 +50,13 @@ def case_create(request):
     form = CaseForm(submitted(request), organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        case = services.create_case(actor=request.user, **data)
-        messages.success(request, _("Zaak %(ref)s is geopend.") % {"ref": case.reference})
-        return redirect("cases:detail", reference=case.reference)
+        try:
+            case = services.create_case(actor=request.user, **data)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
+        else:
+            messages.success(request, _("Zaak %(ref)s is geopend.") % {"ref": case.reference})
+            return redirect("cases:detail", reference=case.reference)
     return render(request, "cases/case_form.html", {"form": form, "case": None})
 
 
@@ -97,7 +103,11 @@ def case_edit(request, reference):
         organisation=case_access.case.lead_organisation,
     )
     if request.method == "POST" and form.is_valid():
-        services.update_case(actor=request.user, access=case_access, **form.cleaned_data)
-        messages.success(request, _("De zaakgegevens zijn opgeslagen."))
-        return redirect("cases:detail", reference=reference)
+        try:
+            services.update_case(actor=request.user, access=case_access, **form.cleaned_data)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
+        else:
+            messages.success(request, _("De zaakgegevens zijn opgeslagen."))
+            return redirect("cases:detail", reference=reference)
     return render(request, "cases/case_form.html", {"form": form, "case": case_access.case})

@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partners import services as partner_services
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import StyledFormMixin
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from ..forms.beheer import InstrumentForm
 from ..models.choices import Kader
@@ -93,8 +93,8 @@ def instrument_edit(request, pk=None):
                 instrument=instrument,
                 **{name: form.cleaned_data[name] for name in partner_services.INSTRUMENT_FIELDS},
             )
-        except ValidationError as refused:
-            form.add_error(None, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("Instrument %(name)s is opgeslagen.") % {"name": saved})
             return redirect("beheer:instruments")

@@ -1,11 +1,12 @@
 """Measures on a case: apply an instrument, follow its status and outcome."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import access
 from ..forms.measures import MeasureForm, MeasureUpdateForm
@@ -35,8 +36,8 @@ def measure_add(request, reference):
             measure = measure_services.add_measure(
                 actor=request.user, access=case_access, **form.cleaned_data
             )
-        except ValidationError as refused:
-            form.add_error(None, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(
                 request, _("Maatregel %(name)s is vastgelegd.") % {"name": measure.instrument.name}
@@ -63,8 +64,8 @@ def measure_edit(request, reference, measure_id):
             measure_services.update_measure(
                 actor=request.user, access=case_access, measure=measure, **form.cleaned_data
             )
-        except ValidationError as refused:
-            form.add_error(None, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("De maatregel is bijgewerkt."))
             return redirect("cases:detail", reference=reference)

@@ -5,11 +5,12 @@ known in this case), never from a wider set filtered here.
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import access, services
 from ..forms.records import AttachmentForm, NoteForm, PersonForm, ReportForm
@@ -33,8 +34,8 @@ def person_add(request, reference):
                 person=existing,
                 **({} if existing else data),
             )
-        except ValidationError as refused:
-            form.add_error(None, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("De betrokkene is toegevoegd."))
             return redirect("cases:detail", reference=reference)
@@ -51,19 +52,23 @@ def report_add(request, reference):
     form = ReportForm(submitted(request), case_persons=case_access.persons())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.add_report(
-            actor=request.user,
-            access=case_access,
-            received_at=data["received_at"],
-            category=data["category"],
-            description=data["description"],
-            source=data["source"],
-            melder=data.get("melder"),
-            melder_anonymous=data.get("melder_anonymous", False),
-            new_melder=form.new_melder,
-        )
-        messages.success(request, _("De melding is vastgelegd."))
-        return redirect("cases:detail", reference=reference)
+        try:
+            services.add_report(
+                actor=request.user,
+                access=case_access,
+                received_at=data["received_at"],
+                category=data["category"],
+                description=data["description"],
+                source=data["source"],
+                melder=data.get("melder"),
+                melder_anonymous=data.get("melder_anonymous", False),
+                new_melder=form.new_melder,
+            )
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
+        else:
+            messages.success(request, _("De melding is vastgelegd."))
+            return redirect("cases:detail", reference=reference)
     return render_contribution(
         request, case_access, form, _("Melding vastleggen"), _("Melding vastleggen")
     )

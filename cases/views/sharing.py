@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import access, selectors, services
 from ..forms.sharing import HandOverForm, RevokeShareForm, ShareForm, ShareLevelForm
@@ -47,12 +48,12 @@ def _render(request, case_access, form, **context):
     )
 
 
-def _try(form, action) -> bool:
+def _try(request, form, action) -> bool:
     """Run the service; a refusal becomes form errors (fields or the whole form)."""
     try:
         action()
-    except ValidationError as refused:
-        form.add_error(None, refused)
+    except Refusal as refusal:
+        answer_refusal(request, refusal, form=form)
         return False
     return True
 
@@ -66,6 +67,7 @@ def share_add(request, reference):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _try(
+            request,
             form,
             lambda: services.share_case(actor=request.user, access=case_access, **data),
         ):
@@ -102,6 +104,7 @@ def share_level(request, reference, participation_id):
     if request.method == "POST" and form.is_valid():
         level = form.cleaned_data["level"]
         if _try(
+            request,
             form,
             lambda: services.change_share_level(
                 actor=request.user, access=case_access, participation=participation, level=level
@@ -134,6 +137,7 @@ def share_revoke(request, reference, participation_id):
         request.method == "POST"
         and form.is_valid()
         and _try(
+            request,
             form,
             lambda: services.revoke_share(
                 actor=request.user,
@@ -174,6 +178,7 @@ def hand_over(request, reference):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _try(
+            request,
             form,
             lambda: services.hand_over(
                 actor=request.user,

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from woonoverlast.refusals import Refusal, answer_refusal
+
 from .. import access, guards, selectors, services
 from ..forms.workflow import DecisionForm, TransitionForm
 from ..models import AccessLog
@@ -46,9 +48,8 @@ def transition_take(request, reference, transition_id):
                 justification=form.cleaned_data["justification"],
                 decision=form.cleaned_data.get("decision"),
             )
-        except services.TransitionRefused as refused:
-            for problem in refused.problems:
-                form.add_error(None, problem)
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(
                 request, _("De zaak is nu in de fase %(stage)s.") % {"stage": transition.to_stage}

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from cases.models import ActionItem, Event
 from cases.models.choices import AccessLevel
 from partners.models import OrganisationKind
 from tests.factories import OrganisationFactory, UserFactory, access_for, make_case, share
+from woonoverlast.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +57,12 @@ def test_add_and_complete_write_history_and_events(consulent, ggd, ggd_user):
 
 def test_owner_must_see_the_case_and_person_must_work_there(consulent, ggd, ggd_user, other_org):
     case = make_case(consulent)
-    with pytest.raises(ValueError, match="partner die de zaak ziet"):
+    with pytest.raises(Refusal, match="partner die de zaak ziet"):
         _add(consulent, case, ggd)
     share(case, ggd, AccessLevel.BESTAAN, consulent)
-    with pytest.raises(ValueError, match="partner die de zaak ziet"):
+    with pytest.raises(Refusal, match="partner die de zaak ziet"):
         _add(consulent, case, ggd)
-    with pytest.raises(ValueError, match="werkt niet bij"):
+    with pytest.raises(Refusal, match="werkt niet bij"):
         _add(consulent, case, consulent.organisation, owner=ggd_user)
     assert not ActionItem.objects.exists()
 
@@ -72,7 +72,7 @@ def test_only_owner_or_lead_completes(consulent, ggd, ggd_user, partner_org, par
     share(case, ggd, AccessLevel.PROCES, consulent)
     share(case, partner_org, AccessLevel.VOLLEDIG, consulent)
     item = _add(consulent, case, ggd)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal):
         services.complete_action_item(
             actor=partner_user, access=access_for(partner_user, case), item=item
         )

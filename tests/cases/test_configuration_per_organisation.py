@@ -5,7 +5,6 @@ configuration is a 404 and is never changed."""
 import logging
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from cases.models import ReminderSettings, RetentionCategory, RetentionRule, Stage, Workflow
@@ -13,6 +12,7 @@ from cases.notifications import reminders
 from cases.services import workflow_config as config
 from cases.services.records import workflow_for_new_case
 from tests.factories import UserFactory, make_case
+from woonoverlast.refusals import Refusal
 
 
 @pytest.fixture
@@ -69,10 +69,13 @@ def test_another_organisation_cannot_add_a_stage_publish_or_discard(client_for, 
     assert client.post(reverse("beheer:draft_create", args=[draft_a.pk])).status_code == 404
     draft_a.refresh_from_db()
     assert draft_a.is_draft and draft_a.stages.count() == stages
-    with pytest.raises(PermissionDenied):
+    # The services refuse it as the views do: another organisation's workflow is not found.
+    with pytest.raises(Refusal) as refused:
         config.save_stage(actor=admin_b, workflow=draft_a, **stage | {"order": 50})
-    with pytest.raises(PermissionDenied):
+    assert refused.value.kind == Refusal.NOT_FOUND
+    with pytest.raises(Refusal) as refused:
         config.publish_workflow(actor=admin_b, workflow=draft_a)
+    assert refused.value.kind == Refusal.NOT_FOUND
     assert draft_a.stages.count() == stages
 
 
@@ -86,8 +89,9 @@ def test_the_workflow_list_shows_the_defaults_and_the_own_organisation_only(
 
 
 def test_only_the_regional_admin_changes_the_default(client_for, admin_b, regional, default):
-    with pytest.raises(PermissionDenied, match="regionale functioneel beheerder"):
+    with pytest.raises(Refusal, match="regionale functioneel beheerder") as refused:
         config.create_draft(actor=admin_b, workflow=default)
+    assert refused.value.kind == Refusal.FORBIDDEN
     response = client_for(admin_b).post(
         reverse("beheer:draft_create", args=[default.pk]), follow=True
     )
@@ -142,8 +146,9 @@ def test_a_workflow_of_another_organisation_is_no_migration_target(
 ):
     config.publish_workflow(actor=admin_a, workflow=draft_a)
     make_case(other_org_user)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal) as refused:
         config.migrate_cases(actor=admin_b, source=default, target=draft_a, mapping={})
+    assert refused.value.kind == Refusal.NOT_FOUND
 
 
 # --- Bewaartermijnen -----------------------------------------------------------------------
@@ -251,10 +256,11 @@ def test_a_case_is_reminded_by_its_own_organisations_threshold(admin_a, consulen
     sweep = reminders.ReminderConfig()
     assert sweep.of(case.lead_organisation_id).stage_long_overdue_factor == 9
     assert sweep.of(None).stage_long_overdue_factor == 2
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal) as refused:
         settings_services.update_reminder_settings(
             actor=admin_a, organisation_id=None, stage_long_overdue_factor=9
         )
+    assert refused.value.kind == Refusal.FORBIDDEN
 
 
 def test_stages_are_only_counted_for_the_own_organisation(

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +11,7 @@ from cases.models import Event, Measure
 from cases.models.choices import AccessLevel
 from partners.models import Instrument
 from tests.factories import UserFactory, access_for, make_case, set_case_state, share
+from woonoverlast.refusals import Refusal
 
 
 def instrument(name, kind="corporatie"):
@@ -68,7 +68,7 @@ def test_adding_and_closing_a_measure_appends_events_and_history(consulent):
     event = case.events.get(kind=Event.Kind.MEASURE_ADDED)
     assert event.target_id == measure.pk and event.data["instrument"] == "Buurtbemiddeling"
 
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.update_measure(
             actor=consulent,
             access=access_for(consulent, case),
@@ -76,7 +76,7 @@ def test_adding_and_closing_a_measure_appends_events_and_history(consulent):
             status=Measure.Status.DONE,
             outcome=" ",
         )
-    assert "resultaat" in refused.value.message_dict["outcome"][0]
+    assert "resultaat" in refused.value.errors["outcome"][0]
     measure.refresh_from_db()
     assert measure.status == Measure.Status.PLANNED
 
@@ -106,16 +106,16 @@ def test_measures_continue_across_stage_changes(consulent):
 def test_bad_input_is_refused(consulent, other_org):
     case = make_case(consulent)
     today = timezone.localdate()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         add(consulent, case, planned_end=today - timedelta(days=1))
-    assert "vóór de startdatum" in refused.value.message_dict["planned_end"][0]
-    with pytest.raises(ValidationError) as refused:
+    assert "vóór de startdatum" in refused.value.errors["planned_end"][0]
+    with pytest.raises(Refusal) as refused:
         add(consulent, case, owner_organisation=other_org)
-    assert "owner_organisation" in refused.value.message_dict
+    assert "owner_organisation" in refused.value.errors
     retired = instrument("Buurtbemiddeling")
     retired.active = False
     retired.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refusal):
         add(consulent, case)
     assert not Measure.objects.exists()
 
@@ -127,7 +127,7 @@ def test_who_sees_and_who_adds(consulent, partner_user, other_org_user, client_f
     process_access = access_for(partner_user, case)
     assert list(process_access.measures()) == [measure]
     assert not process_access.can_add_measure
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal):
         services.add_measure(
             actor=partner_user,
             access=process_access,
@@ -223,7 +223,7 @@ def test_a_partner_at_bestaan_is_no_measure_owner(client_for, consulent, partner
     share(case, partner_user.organisation, AccessLevel.BESTAAN, consulent)
     form = client_for(consulent).get(reverse("cases:measure_add", args=[case.reference])).text
     assert partner_user.organisation.name not in form
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         add(consulent, case, owner_organisation=partner_user.organisation)
-    assert "procesniveau" in refused.value.message_dict["owner_organisation"][0]
+    assert "procesniveau" in refused.value.errors["owner_organisation"][0]
     assert not Measure.objects.exists()

@@ -6,13 +6,13 @@ for X. And a melder is recorded with the melding, not as a bare betrokkene.
 """
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cases import access, services
 from cases.models import CasePerson
 from cases.models.choices import AccessLevel, PersonRole
 from tests.factories import access_for, add_person, add_report, make_case, share
+from woonoverlast.refusals import Refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -103,14 +103,14 @@ def test_betrokkene_toevoegen_refuses_the_role_melder(client_for, consulent):
 
 def test_the_service_refuses_a_melder_without_melding(consulent):
     case = make_case(consulent)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.add_person(
             actor=consulent,
             access=access_for(consulent, case),
             role=PersonRole.MELDER,
             last_name="Verdwijnsma",
         )
-    assert "Melding vastleggen" in str(refused.value.message_dict["role"])
+    assert "Melding vastleggen" in str(refused.value.errors["role"])
     assert not CasePerson.objects.filter(case=case).exists()
     # With the melding the melder is recorded, and seen by the receiving organisation.
     report = add_report(consulent, case, new_melder={"last_name": "Verdwijnsma"})

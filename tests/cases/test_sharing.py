@@ -1,7 +1,6 @@
 """Sharing services: share, change level, revoke, hand over; guardian kept equal to them."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
 
 from cases import services
 from cases.access import access_level, visible_cases
@@ -17,6 +16,7 @@ from tests.factories import (
     share,
     sharing_levels,
 )
+from woonoverlast.refusals import Refusal
 
 
 @pytest.fixture
@@ -77,9 +77,9 @@ def test_bad_share_input_is_refused_with_a_dutch_message(
 ):
     case = make_case(consulent)
     level = fields.pop("level", AccessLevel.VOLLEDIG)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         _share(consulent, case, politie.organisation, level, **fields)
-    assert message in " ".join(refused.value.message_dict[field])
+    assert message in " ".join(refused.value.errors[field])
     assert not Participation.objects.exists()
     assert not case.events.filter(kind=Event.Kind.SHARED).exists()
     assert access_level(politie, case) is None
@@ -87,10 +87,10 @@ def test_bad_share_input_is_refused_with_a_dutch_message(
 
 def test_no_share_with_the_lead_or_twice(consulent, politie):
     case = make_case(consulent)
-    with pytest.raises(ValidationError, match="aanbrengende organisatie"):
+    with pytest.raises(Refusal, match="aanbrengende organisatie"):
         _share(consulent, case, consulent.organisation)
     _share(consulent, case, politie.organisation)
-    with pytest.raises(ValidationError, match="al gedeeld"):
+    with pytest.raises(Refusal, match="al gedeeld"):
         _share(consulent, case, politie.organisation, AccessLevel.BESTAAN)
     assert Participation.objects.count() == 1
 
@@ -100,7 +100,7 @@ def test_only_lead_or_regisseur_with_the_role_may_share(consulent, politie, part
     share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
     lezer = UserFactory(organisation=consulent.organisation, role="Lezer")
     for actor in (partner_user, lezer):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(Refusal):
             _share(actor, case, politie.organisation)
     assert not case.participations.filter(organisation=politie.organisation).exists()
 
@@ -129,7 +129,7 @@ def test_change_level_moves_the_permissions(consulent, politie):
         "volledig",
         True,
     )
-    with pytest.raises(ValidationError, match="al op dit niveau"):
+    with pytest.raises(Refusal, match="al op dit niveau"):
         services.change_share_level(
             actor=consulent,
             access=access_for(consulent, case),
@@ -153,7 +153,7 @@ def test_revoke_removes_access_and_permissions(consulent, politie):
     assert not visible_cases(politie).exists()
     assert guardian_levels(case) == {consulent.organisation_id: AccessLevel.VOLLEDIG}
     assert case.events.get(kind=Event.Kind.SHARE_REVOKED).data["reason"] == "Geen grondslag meer."
-    with pytest.raises(ValidationError, match="bestaat niet"):
+    with pytest.raises(Refusal, match="bestaat niet"):
         services.revoke_share(
             actor=consulent, access=access_for(consulent, case), participation=participation
         )
@@ -166,11 +166,11 @@ def test_the_regisseurs_organisation_keeps_full_access(consulent, partner_user):
     case = make_case(consulent)
     participation = share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
     services.hand_over(actor=consulent, access=access_for(consulent, case), regisseur=partner_user)
-    with pytest.raises(ValidationError, match="Draag eerst de regie over"):
+    with pytest.raises(Refusal, match="Draag eerst de regie over"):
         services.revoke_share(
             actor=consulent, access=access_for(consulent, case), participation=participation
         )
-    with pytest.raises(ValidationError, match="Draag eerst de regie over"):
+    with pytest.raises(Refusal, match="Draag eerst de regie over"):
         services.change_share_level(
             actor=consulent,
             access=access_for(consulent, case),
@@ -183,14 +183,14 @@ def test_the_regisseurs_organisation_keeps_full_access(consulent, partner_user):
 def test_regisseur_goes_only_to_a_partner_at_full_level(consulent, partner_user):
     case = make_case(consulent)
     share(case, partner_user.organisation, AccessLevel.PROCES, consulent)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.hand_over(
             actor=consulent, access=access_for(consulent, case), regisseur=partner_user
         )
-    assert "regisseur" in refused.value.message_dict
+    assert "regisseur" in refused.value.errors
     case.refresh_from_db()
     assert case.regisseur == consulent
-    with pytest.raises(ValidationError, match="Kies een andere"):
+    with pytest.raises(Refusal, match="Kies een andere"):
         services.hand_over(actor=consulent, access=access_for(consulent, case), regisseur=consulent)
 
 
@@ -220,7 +220,7 @@ def test_hand_over_lead_keeps_the_former_lead_as_full_participant(consulent, par
 def test_hand_over_lead_needs_full_participation(consulent, politie):
     case = make_case(consulent)
     _share(consulent, case, politie.organisation, AccessLevel.PROCES)
-    with pytest.raises(ValidationError, match="volledig is gedeeld"):
+    with pytest.raises(Refusal, match="volledig is gedeeld"):
         services.hand_over(
             actor=consulent,
             access=access_for(consulent, case),
@@ -236,7 +236,7 @@ def test_a_refused_hand_over_changes_nothing(consulent, partner_user, politie):
     case = make_case(consulent)
     share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
     _share(consulent, case, politie.organisation, AccessLevel.PROCES)
-    with pytest.raises(ValidationError):
+    with pytest.raises(Refusal):
         services.hand_over(
             actor=consulent,
             access=access_for(consulent, case),

@@ -19,6 +19,7 @@ from tests.factories import (
     set_case_state,
     share,
 )
+from woonoverlast.refusals import Refusal
 
 
 def transition(case, to_kader=None, *, to_code=None, back=False):
@@ -66,14 +67,14 @@ def test_entering_dwang_needs_a_justification_and_a_decision(consulent):
     to_dwang = transition(case, Kader.DWANG)
     assert to_dwang.needs_justification
 
-    with pytest.raises(services.TransitionRefused) as refused:
+    with pytest.raises(Refusal) as refused:
         services.transition_case(
             actor=consulent,
             access=access_for(consulent, case),
             transition=to_dwang,
             justification="  ",
         )
-    text = " ".join(refused.value.problems)
+    text = " ".join(refused.value.messages)
     assert "lichtere middelen" in text and "besluit van het casusoverleg" in text
     case.refresh_from_db()
     assert case.stage.code == "drang"
@@ -109,7 +110,7 @@ def test_a_decision_from_before_the_stage_does_not_count(consulent):
         text="Oud besluit.",
     )
     set_case_state(case, consulent, stage=stage(case, "drang"))
-    with pytest.raises(services.TransitionRefused):
+    with pytest.raises(Refusal):
         services.transition_case(
             actor=consulent,
             access=access_for(consulent, case),
@@ -121,7 +122,7 @@ def test_a_decision_from_before_the_stage_does_not_count(consulent):
 def test_a_transition_of_another_stage_is_refused(consulent):
     case = make_case(consulent)
     later = Transition.objects.filter(workflow=case.workflow).exclude(from_stage=case.stage).first()
-    with pytest.raises(services.TransitionRefused):
+    with pytest.raises(Refusal):
         services.transition_case(
             actor=consulent,
             access=access_for(consulent, case),
@@ -134,17 +135,17 @@ def test_only_lead_or_regisseur_moves_and_kind_guard_applies(consulent, partner_
     case = make_case(consulent)
     share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
     step = transition(case)
-    with pytest.raises(services.TransitionRefused):
+    with pytest.raises(Refusal):
         services.transition_case(
             actor=partner_user, access=access_for(partner_user, case), transition=step
         )
     step.allowed_organisation_kinds = ["gemeente"]
     step.save()
-    with pytest.raises(services.TransitionRefused) as refused:
+    with pytest.raises(Refusal) as refused:
         services.transition_case(
             actor=consulent, access=access_for(consulent, case), transition=step
         )
-    assert "soort organisatie" in " ".join(refused.value.problems)
+    assert "soort organisatie" in " ".join(refused.value.messages)
 
 
 def test_skipping_and_stepping_back_are_possible(consulent):
@@ -178,7 +179,7 @@ def test_concurrent_transitions_cannot_both_succeed(transactional_db):
             fresh = Case.objects.get(pk=case.pk)
             services.transition_case(actor=user, access=access_for(user, fresh), transition=step)
             results.append("ok")
-        except services.TransitionRefused:
+        except Refusal:
             results.append("refused")
         except Exception as error:  # noqa: BLE001 - reported by the assertion below
             results.append(repr(error))

@@ -2,12 +2,12 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 
 from cases.models import Event, Transition, Workflow
 from cases.services import workflow_config as config
 from tests.factories import UserFactory, make_case, set_case_state
+from woonoverlast.refusals import Refusal
 
 
 @pytest.fixture
@@ -47,23 +47,24 @@ def test_a_draft_is_a_full_copy_as_the_next_version(admin_user, default):
     )
     assert list(copy.allowed_groups.all()) == [gemeente]
     assert copy.from_stage.workflow == draft
-    with pytest.raises(ValidationError, match="al een concept"):
+    with pytest.raises(Refusal, match="al een concept"):
         config.create_draft(actor=admin_user, workflow=default)
 
 
 def test_a_published_version_cannot_be_edited(admin_user, default):
     before = snapshot(default)
     stage = default.stages.first()
-    with pytest.raises(ValidationError, match="verandert nooit"):
+    with pytest.raises(Refusal, match="verandert nooit"):
         config.save_stage(actor=admin_user, workflow=default, stage=stage, name="Anders")
-    with pytest.raises(ValidationError, match="verandert nooit"):
+    with pytest.raises(Refusal, match="verandert nooit"):
         config.delete_transition(actor=admin_user, transition=default.transitions.first())
     assert snapshot(default) == before
 
 
 def test_editing_needs_the_functional_admin_permission(consulent, default):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal) as refused:
         config.create_draft(actor=consulent, workflow=default)
+    assert refused.value.kind == Refusal.FORBIDDEN
 
 
 def test_publishing_a_draft_makes_it_the_version_for_new_cases(admin_user, consulent, default):
@@ -104,7 +105,7 @@ def add_stage(admin_user, draft, code, order, final=False, target=5):
 
 def refused_publish(admin_user, draft):
     before = snapshot(draft)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         config.publish_workflow(actor=admin_user, workflow=draft)
     draft.refresh_from_db()
     assert snapshot(draft) == before and draft.is_draft
@@ -151,27 +152,25 @@ def test_a_stage_with_no_way_out_is_refused(admin_user, draft):
 
 def test_duplicate_codes_and_negative_targets_are_refused_and_not_saved(admin_user, draft):
     count = draft.stages.count()
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         add_stage(admin_user, draft, "triage", 40)
-    assert refused.value.message_dict["code"] == [
+    assert refused.value.errors["code"] == [
         "De code triage bestaat al in deze werkwijze; kies een andere."
     ]
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         add_stage(admin_user, draft, "nieuw", 41, target=-3)
-    assert refused.value.message_dict["target_working_days"] == [
-        "De streefduur kan niet negatief zijn."
-    ]
+    assert refused.value.errors["target_working_days"] == ["De streefduur kan niet negatief zijn."]
     assert draft.stages.count() == count
 
 
 def test_transitions_are_validated(admin_user, draft, default):
     triage = draft.stages.get(code="triage")
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         config.save_transition(
             actor=admin_user, workflow=draft, from_stage=triage, to_stage=triage, label="x"
         )
     assert "andere fase" in str(refused.value)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(Refusal) as refused:
         config.save_transition(
             actor=admin_user,
             workflow=draft,
@@ -180,7 +179,7 @@ def test_transitions_are_validated(admin_user, draft, default):
             label="x",
         )
     assert "Kies een fase van dit concept" in str(refused.value)
-    with pytest.raises(ValidationError, match="al een overgang"):
+    with pytest.raises(Refusal, match="al een overgang"):
         config.save_transition(
             actor=admin_user,
             workflow=draft,
@@ -207,7 +206,7 @@ def test_migrating_running_cases_maps_every_stage_and_adds_an_event(admin_user, 
     new = renamed_version(admin_user, default)
     mapping = {default.stages.get(code="melding").pk: new.stages.get(code="melding").pk}
 
-    with pytest.raises(ValidationError, match="Onderzoek en dossieropbouw"):
+    with pytest.raises(Refusal, match="Onderzoek en dossieropbouw"):
         config.migrate_cases(actor=admin_user, source=default, target=new, mapping=mapping)
     in_melding.refresh_from_db()
     assert in_melding.workflow == default
@@ -227,10 +226,11 @@ def test_migrating_running_cases_maps_every_stage_and_adds_an_event(admin_user, 
 
 def test_migration_needs_its_permission_and_a_published_target(admin_user, consulent, default):
     draft = config.create_draft(actor=admin_user, workflow=default)
-    with pytest.raises(ValidationError, match="gepubliceerde versie"):
+    with pytest.raises(Refusal, match="gepubliceerde versie"):
         config.migrate_cases(actor=admin_user, source=default, target=draft, mapping={})
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal) as refused:
         config.migrate_cases(actor=consulent, source=default, target=draft, mapping={})
+    assert refused.value.kind == Refusal.FORBIDDEN
 
 
 def test_the_command_migrates_by_stage_code(admin_user, consulent, default, capsys):

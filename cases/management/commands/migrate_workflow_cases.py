@@ -9,11 +9,11 @@ gets a timeline event. `--dry-run` only prints what would happen.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import Workflow
 from cases.services import workflow_config
+from woonoverlast.refusals import Refusal
 
 
 class Command(BaseCommand):
@@ -61,9 +61,8 @@ class Command(BaseCommand):
             moved = workflow_config.migrate_cases(
                 actor=actor, source=source_wf, target=target_wf, mapping=mapping
             )
-        except (ValidationError, PermissionDenied) as refused:
-            messages = getattr(refused, "messages", None) or [str(refused)]
-            raise CommandError(" ".join(messages)) from refused
+        except Refusal as refusal:
+            raise CommandError(refusal.message) from refusal
         self.stdout.write(self.style.SUCCESS(f"{moved} zaken overgezet naar {target_wf}."))
 
 
