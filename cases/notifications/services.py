@@ -14,6 +14,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -24,6 +25,7 @@ from cases import access, clock, workdays
 from cases.models import DigestSent, Notification, ReminderSettings
 from cases.services.configuration import require_configuration_owner
 from partners.models import EmailPreference
+from woonoverlast.refusals import Refusal
 
 from .selectors import visible_notifications
 
@@ -231,7 +233,10 @@ def update_reminder_settings(*, actor, organisation_id: int | None, **values) ->
             )
     for name, value in values.items():
         setattr(config, name, value)
-    config.full_clean()
+    try:
+        config.full_clean()
+    except ValidationError as error:
+        raise Refusal.from_validation_error(error) from error
     config.save()
     return config
 

@@ -3,7 +3,6 @@ admin keeps for the own organisation (the regional admin also for the default)."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cases import selectors_beheer
 from cases.models import ReminderSettings
 from cases.views.common import submitted
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from . import selectors, services
 from .forms import EmailPreferenceForm, ReminderSettingsForm
@@ -96,8 +96,8 @@ def _reminder_form(request, organisation_id, *, url_name, title):
                 organisation_id=organisation_id,
                 **{name: form.cleaned_data[name] for name in form.Meta.fields},
             )
-        except PermissionDenied as refused:
-            form.add_error(None, str(refused))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("De herinneringsinstellingen zijn opgeslagen."))
             return redirect(url_name)

@@ -20,6 +20,7 @@ from datetime import date, datetime, time
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -38,6 +39,7 @@ from cases.models import (
     RetentionRule,
 )
 from cases.services.configuration import require_configuration_owner
+from woonoverlast.refusals import Refusal
 
 from .selectors import PlannedRemoval, add_months, plan
 
@@ -332,7 +334,10 @@ def run_retention_sweep(today: date | None = None) -> int:
 def save_retention_rule(*, actor, rule: RetentionRule) -> RetentionRule:
     perm = "cases.change_retentionrule" if rule.pk else "cases.add_retentionrule"
     require_configuration_owner(actor, perm, rule.organisation_id)
-    rule.full_clean()
+    try:
+        rule.full_clean()
+    except ValidationError as error:
+        raise Refusal.from_validation_error(error) from error
     rule.save()
     return rule
 

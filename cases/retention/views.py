@@ -7,7 +7,6 @@ records come from the door (`access.retention_cases`, `retention_records`).
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cases import access, selectors_beheer
 from cases.views.common import submitted
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from . import selectors, services
 from .forms import RetentionRuleForm
@@ -41,8 +41,8 @@ def retention_rules(request):
         if form.is_valid():
             try:
                 services.save_retention_rule(actor=user, rule=form.instance)
-            except PermissionDenied as refused:
-                form.add_error(None, str(refused))
+            except Refusal as refusal:
+                answer_refusal(request, refusal, form=form)
             else:
                 messages.success(request, _("De bewaartermijn is opgeslagen."))
                 return redirect("instellingen:retention")

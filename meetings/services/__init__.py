@@ -5,7 +5,6 @@ module only links the agenda item to the rows those services create. A meeting w
 verslag is vastgesteld is read-only: every write below refuses it.
 """
 
-from .common import MeetingError
 from .documents import (
     remake_documents_of_case,
     remove_documents_of_case,
@@ -33,7 +32,6 @@ from .planning import (
 )
 
 __all__ = [
-    "MeetingError",
     "accept_request",
     "add_item_action",
     "compose_agenda",

@@ -1,14 +1,12 @@
-"""What every casusoverleg service shares: refusals, locking, history."""
+"""What every casusoverleg service shares: refusals, locking, history.
 
-from django.core.exceptions import PermissionDenied
+A refused action raises woonoverlast.refusals.Refusal, like every other service."""
+
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, Series
 from meetings.selectors import may_coordinate
-
-
-class MeetingError(ValueError):
-    """A refused action, with a Dutch message for the user."""
+from woonoverlast.refusals import Refusal
 
 
 def _save(instance, actor):
@@ -19,12 +17,12 @@ def _save(instance, actor):
 
 def _require_coordinator(actor, series: Series):
     if not may_coordinate(actor, series):
-        raise PermissionDenied(_("Alleen de coördinator van dit overleg mag dit doen."))
+        raise Refusal.forbidden(_("Alleen de coördinator van dit overleg mag dit doen."))
 
 
 def _require_open(meeting: Meeting):
     if meeting.is_final:
-        raise MeetingError(_("Het verslag is vastgesteld; dit overleg kan niet meer veranderen."))
+        raise Refusal(_("Het verslag is vastgesteld; dit overleg kan niet meer veranderen."))
 
 
 def _lock(meeting: Meeting) -> Meeting:

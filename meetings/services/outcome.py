@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,8 +9,9 @@ from django.utils.translation import gettext as _
 from cases import services as case_services
 from meetings.models import AgendaItem
 from meetings.selectors import case_access_for
+from woonoverlast.refusals import Refusal
 
-from .common import MeetingError, _lock, _require_coordinator, _require_open, _save
+from .common import _lock, _require_coordinator, _require_open, _save
 
 # -- the outcome per item ----------------------------------------------------------------
 
@@ -23,7 +23,8 @@ def _item_for_outcome(actor, item: AgendaItem):
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     access = case_access_for(actor, item.case)
     if access is None or not access.sees_process:
-        raise PermissionDenied(_("U ziet deze zaak niet (meer)."))
+        # The share was revoked or lowered meanwhile: the case is not this user's to know.
+        raise Refusal.not_found(_("U ziet deze zaak niet (meer)."), case=item.case)
     return meeting, item, access
 
 
@@ -47,12 +48,12 @@ def record_outcome(
     _meeting, item, access = _item_for_outcome(actor, item)
     texts = (minutes, agreements, not_informed_reason)
     if not access.sees_details and any(text is not KEEP for text in texts):
-        raise PermissionDenied(
+        raise Refusal.forbidden(
             _("Notulen en afspraken vastleggen kan alleen met volledige toegang tot de zaak.")
         )
     reason = item.not_informed_reason if not_informed_reason is KEEP else not_informed_reason
     if betrokkene_informed is False and not reason.strip():
-        raise MeetingError(_("Leg vast waarom de betrokkene niet is geïnformeerd."))
+        raise Refusal(_("Leg vast waarom de betrokkene niet is geïnformeerd."))
     if minutes is not KEEP:
         item.minutes = minutes.strip()
     if agreements is not KEEP:

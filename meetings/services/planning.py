@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -15,8 +14,9 @@ from cases.models.choices import AccessLevel
 from meetings import planning
 from meetings.models import AgendaItem, AgendaRequest, Meeting, MeetingDocument, Series
 from meetings.selectors import coordinator_level
+from woonoverlast.refusals import Refusal
 
-from .common import MeetingError, _lock, _require_coordinator, _require_open, _save
+from .common import _lock, _require_coordinator, _require_open, _save
 
 # -- series and meetings -----------------------------------------------------------------
 
@@ -24,7 +24,7 @@ from .common import MeetingError, _lock, _require_coordinator, _require_open, _s
 @transaction.atomic
 def create_series(*, actor, participants, **fields) -> Series:
     if not (actor.has_perm("meetings.add_series") and actor.organisation_id):
-        raise PermissionDenied(_("U mag geen overlegreeks aanmaken."))
+        raise Refusal.forbidden(_("U mag geen overlegreeks aanmaken."))
     series = _save(Series(organisation_id=actor.organisation_id, **fields), actor)
     series.participants.set({*participants, actor.organisation})
     return series
@@ -34,7 +34,7 @@ def create_series(*, actor, participants, **fields) -> Series:
 def plan_meeting(*, actor, series: Series, starts_at, **fields) -> Meeting:
     _require_coordinator(actor, series)
     if starts_at <= timezone.now():
-        raise MeetingError(_("Een nieuw overleg moet in de toekomst liggen."))
+        raise Refusal(_("Een nieuw overleg moet in de toekomst liggen."))
     fields.setdefault("location", series.default_location)
     return _save(Meeting(series=series, starts_at=starts_at, **fields), actor)
 
@@ -55,7 +55,7 @@ def mark_held(*, actor, meeting: Meeting) -> Meeting:
     _require_coordinator(actor, meeting.series)
     _require_open(meeting)
     if meeting.starts_at > timezone.now():
-        raise MeetingError(_("Een overleg dat nog moet beginnen kan niet gehouden zijn."))
+        raise Refusal(_("Een overleg dat nog moet beginnen kan niet gehouden zijn."))
     meeting.status = Meeting.Status.HELD
     return _save(meeting, actor)
 
@@ -67,10 +67,10 @@ def finalise_minutes(*, actor, meeting: Meeting) -> Meeting:
     _require_coordinator(actor, meeting.series)
     _require_open(meeting)
     if meeting.status != Meeting.Status.HELD:
-        raise MeetingError(_("Markeer het overleg eerst als gehouden."))
+        raise Refusal(_("Markeer het overleg eerst als gehouden."))
     missing = meeting.items.filter(betrokkene_informed__isnull=True).count()
     if missing:
-        raise MeetingError(
+        raise Refusal(
             _("Leg bij elk agendapunt vast of de betrokkene is geïnformeerd (%(count)s nog open).")
             % {"count": missing}
         )
@@ -110,13 +110,13 @@ def request_discussion(
 ) -> AgendaRequest:
     case = access.case
     if not (access.sees_process and series_for_request(actor).filter(pk=series.pk).exists()):
-        raise PermissionDenied(_("U mag deze zaak niet aanmelden voor dit overleg."))
+        raise Refusal.forbidden(_("U mag deze zaak niet aanmelden voor dit overleg."))
     if not question.strip():
-        raise MeetingError(_("Schrijf op wat u het overleg wilt vragen."))
+        raise Refusal(_("Schrijf op wat u het overleg wilt vragen."))
     if not case.is_open:
-        raise MeetingError(_("Een gesloten zaak kan niet worden aangemeld."))
+        raise Refusal(_("Een gesloten zaak kan niet worden aangemeld."))
     if coordinator_level(series, case) not in (AccessLevel.PROCES, AccessLevel.VOLLEDIG):
-        raise MeetingError(
+        raise Refusal(
             _(
                 "De coördinerende organisatie (%(org)s) ziet deze zaak niet. Deel de zaak "
                 "eerst ten minste op procesniveau met hen."
@@ -125,7 +125,7 @@ def request_discussion(
         )
     meeting = next_open_meeting(series)
     if meeting is None:
-        raise MeetingError(
+        raise Refusal(
             _(
                 "Er is geen gepland overleg waarvoor de aanmelding nog open is. Vraag de "
                 "coördinator een overleg te plannen."
@@ -140,7 +140,7 @@ def request_discussion(
         or meeting.items.filter(case=case).exists()
     )
     if already:
-        raise MeetingError(
+        raise Refusal(
             _("Deze zaak staat al aangemeld voor het overleg van %(meeting)s.")
             % {"meeting": meeting}
         )
@@ -162,7 +162,7 @@ def _lock_request(request: AgendaRequest) -> AgendaRequest:
 
 def _pending(request: AgendaRequest):
     if request.status not in (AgendaRequest.Status.REQUESTED, AgendaRequest.Status.DEFERRED):
-        raise MeetingError(_("Over deze aanmelding is al beslist."))
+        raise Refusal(_("Over deze aanmelding is al beslist."))
 
 
 def _next_order(meeting: Meeting) -> int:
@@ -180,13 +180,15 @@ def accept_request(*, actor, request: AgendaRequest) -> AgendaItem:
         AccessLevel.PROCES,
         AccessLevel.VOLLEDIG,
     ):
-        raise MeetingError(
-            _("Uw organisatie ziet deze zaak niet (meer); hij kan niet op de agenda.")
+        # As the view does: a case the coordinator no longer sees is not theirs to know.
+        raise Refusal.not_found(
+            _("Uw organisatie ziet deze zaak niet (meer); hij kan niet op de agenda."),
+            case=request.case,
         )
     if meeting.status not in (Meeting.Status.PLANNED, Meeting.Status.AGENDA_SENT):
-        raise MeetingError(_("Dit overleg is al gehouden; stel de aanmelding uit."))
+        raise Refusal(_("Dit overleg is al gehouden; stel de aanmelding uit."))
     if meeting.items.filter(case_id=request.case_id).exists():
-        raise MeetingError(_("Deze zaak staat al op de agenda."))
+        raise Refusal(_("Deze zaak staat al op de agenda."))
     request.status = AgendaRequest.Status.ACCEPTED
     request.decided_by = actor
     _save(request, actor)
@@ -213,7 +215,7 @@ def defer_request(*, actor, request: AgendaRequest, note: str = "") -> AgendaReq
     _pending(request)
     target = next_open_meeting(request.meeting.series, after=request.meeting)
     if target is None:
-        raise MeetingError(_("Plan eerst het volgende overleg; daarheen gaat de aanmelding."))
+        raise Refusal(_("Plan eerst het volgende overleg; daarheen gaat de aanmelding."))
     request.meeting = target
     request.status = AgendaRequest.Status.DEFERRED
     request.decided_by = actor
@@ -227,7 +229,7 @@ def decline_request(*, actor, request: AgendaRequest, note: str) -> AgendaReques
     _require_coordinator(actor, request.meeting.series)
     _pending(request)
     if not note.strip():
-        raise MeetingError(_("Geef aan waarom de zaak niet wordt besproken."))
+        raise Refusal(_("Geef aan waarom de zaak niet wordt besproken."))
     request.status = AgendaRequest.Status.DECLINED
     request.decided_by = actor
     request.decision_note = note.strip()[:300]
@@ -260,7 +262,7 @@ def remove_item(*, actor, item: AgendaItem) -> None:
     _require_coordinator(actor, meeting.series)
     _require_open(meeting)
     if item.decisions.exists() or item.action_items.exists() or item.minutes:
-        raise MeetingError(_("Dit agendapunt is al besproken en kan niet meer weg."))
+        raise Refusal(_("Dit agendapunt is al besproken en kan niet meer weg."))
     if item.request_id:
         request = item.request
         request.status = AgendaRequest.Status.REQUESTED
@@ -352,7 +354,7 @@ def send_agenda(*, actor, meeting: Meeting) -> list[MeetingDocument]:
     _require_coordinator(actor, meeting.series)
     _require_open(meeting)
     if not meeting.items.exists():
-        raise MeetingError(_("De agenda is leeg; accepteer eerst aanmeldingen."))
+        raise Refusal(_("De agenda is leeg; accepteer eerst aanmeldingen."))
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.AGENDA_SENT
         meeting.agenda_sent_at = timezone.now()
@@ -372,7 +374,7 @@ def request_documents(*, actor, meeting: Meeting, kind: str) -> list[MeetingDocu
         Meeting.Status.HELD,
         Meeting.Status.FINAL,
     ):
-        raise MeetingError(_("Een verslag kan pas na het overleg worden gemaakt."))
+        raise Refusal(_("Een verslag kan pas na het overleg worden gemaakt."))
     old = list(meeting.documents.filter(kind=kind))
     stale_files = [document.file.name for document in old if document.file]
     meeting.documents.filter(kind=kind).delete()

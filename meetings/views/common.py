@@ -1,9 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from cases.access import log_access
 from cases.models import AccessLog
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import selectors
 
@@ -57,15 +57,12 @@ def log_refused(request, cases, *, action=AccessLog.Action.VIEW, resource="", le
 
 
 def run(request, action, success: str, target):
-    """Call a service; a refusal becomes an error message, success a message. Redirects."""
-    from ..services import MeetingError
-
+    """Call a service; a refusal becomes an error message (or its 403/404), success a
+    message. Redirects."""
     try:
         action()
-    except (MeetingError, ValueError) as error:
-        messages.error(request, str(error))
-    except PermissionDenied as error:
-        messages.error(request, str(error))
+    except Refusal as refusal:
+        answer_refusal(request, refusal)
     else:
         messages.success(request, success)
     return redirect(target)

@@ -1,13 +1,13 @@
 """Per agenda item: order, removal and the outcome (notulen, besluiten, actiepunten)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import services as case_services
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import selectors, services
 from ..forms import ItemActionForm, ItemDecisionForm, OutcomeForm
@@ -85,9 +85,9 @@ def _save_outcome(request, item, form, decision_form, action_form):
         if which == "actiepunt" and action_form.is_valid():
             services.add_item_action(actor=request.user, item=item, **action_form.cleaned_data)
             return _("Het actiepunt is vastgelegd bij de zaak.")
-    except (services.MeetingError, ValueError, PermissionDenied) as error:
+    except Refusal as refusal:
         target = {"uitkomst": form, "besluit": decision_form, "actiepunt": action_form}[which]
-        target.add_error(None, str(error))
+        answer_refusal(request, refusal, form=target)
     return None
 
 

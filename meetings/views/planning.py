@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.models import AccessLog
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import planning, selectors, services
 from ..forms import DecideRequestForm, MeetingForm, SeriesForm
@@ -89,8 +90,8 @@ def meeting_plan(request, series_id):
                 starts_at=form.cleaned_data["starts_at"],
                 **form.meeting_fields,
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("Het overleg is gepland."))
             return redirect("meetings:detail", meeting_id=meeting.pk)
@@ -115,8 +116,8 @@ def meeting_edit(request, meeting_id):
                 starts_at=form.cleaned_data["starts_at"],
                 **form.meeting_fields,
             )
-        except services.MeetingError as error:
-            form.add_error(None, str(error))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(request, _("Het overleg is bijgewerkt."))
             return redirect("meetings:detail", meeting_id=meeting.pk)

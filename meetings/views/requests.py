@@ -1,7 +1,6 @@
 """Aanmelden voor overleg: from the case page, a caseworker asks the meeting a question."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from cases import access
 from cases.models import AccessLog
 from cases.models.choices import AccessLevel
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from .. import services
 from ..forms import RequestForm
@@ -29,8 +29,8 @@ def request_create(request, reference):
             agenda_request = services.request_discussion(
                 actor=request.user, access=case_access, **form.cleaned_data
             )
-        except (services.MeetingError, PermissionDenied) as error:
-            form.add_error(None, str(error))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(
                 request,

@@ -3,7 +3,6 @@
 mijn dossier ingezien" finds them; a dropped share empties what the pages and forms show."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from cases import access as case_access
@@ -13,6 +12,7 @@ from cases.models.choices import AccessLevel
 from meetings import documents, services
 from meetings.models import AgendaRequest
 from tests.factories import UserFactory, access_for
+from woonoverlast.refusals import Refusal
 
 from .conftest import request_and_accept
 
@@ -134,8 +134,10 @@ def test_a_pending_request_disappears_when_the_coordinator_loses_the_case(client
     ).exists()
     assert not overleg.meeting.items.exists()
     # And the service refuses it too.
-    with pytest.raises(services.MeetingError, match="ziet deze zaak niet"):
+    with pytest.raises(Refusal, match="ziet deze zaak niet") as refused:
         services.accept_request(actor=overleg.coordinator, request=request)
+    assert refused.value.kind == Refusal.NOT_FOUND
+    assert refused.value.case == overleg.case_police
 
 
 def test_the_outcome_form_shows_no_full_only_texts_once_the_coordinator_is_at_process(
@@ -175,7 +177,7 @@ def test_the_outcome_form_shows_no_full_only_texts_once_the_coordinator_is_at_pr
     item.refresh_from_db()
     assert (item.minutes, item.agreements) == (MINUTES, AGREEMENTS)
     assert item.not_informed_reason == "Gesprek volgt na het huisbezoek."
-    with pytest.raises(PermissionDenied, match="volledige toegang"):
+    with pytest.raises(Refusal, match="volledige toegang"):
         services.record_outcome(
             actor=overleg.coordinator,
             item=item,

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from cases import services as case_services
@@ -13,6 +12,7 @@ from cases.models.choices import AccessLevel
 from meetings import planning, services
 from meetings.models import AgendaItem, AgendaRequest, Meeting
 from tests.factories import access_for, set_case_state
+from woonoverlast.refusals import Refusal
 
 from .conftest import build_overleg, request_and_accept
 
@@ -39,14 +39,14 @@ def test_request_refused_when_coordinator_cannot_see_the_case(overleg):
     from tests.factories import make_case
 
     unshared = make_case(overleg.consulent, street="Lindelaan")
-    with pytest.raises(services.MeetingError, match="Deel de zaak eerst"):
+    with pytest.raises(Refusal, match="Deel de zaak eerst"):
         _request(overleg, unshared)
     assert not AgendaRequest.objects.exists()
 
 
 def test_request_twice_for_the_same_meeting_is_refused(overleg):
     _request(overleg, overleg.case_all)
-    with pytest.raises(services.MeetingError, match="al aangemeld"):
+    with pytest.raises(Refusal, match="al aangemeld"):
         _request(overleg, overleg.case_all)
 
 
@@ -58,9 +58,9 @@ def test_accept_defer_decline(overleg):
     deferred = services.defer_request(actor=overleg.coordinator, request=deferred)
     assert deferred.meeting == overleg.next_meeting
     assert deferred.status == AgendaRequest.Status.DEFERRED
-    with pytest.raises(services.MeetingError, match="waarom"):
+    with pytest.raises(Refusal, match="waarom"):
         services.decline_request(actor=overleg.coordinator, request=deferred, note="  ")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(Refusal):
         services.accept_request(actor=overleg.consulent, request=deferred)
 
 
@@ -113,7 +113,7 @@ def test_action_item_at_the_meeting_lands_on_the_case(overleg):
 
 def test_betrokkene_not_informed_needs_a_reason(overleg):
     item = request_and_accept(overleg, overleg.case_all)
-    with pytest.raises(services.MeetingError, match="waarom"):
+    with pytest.raises(Refusal, match="waarom"):
         services.record_outcome(
             actor=overleg.coordinator,
             item=item,
@@ -134,7 +134,7 @@ def _hold(overleg):
 def test_final_minutes_are_read_only(overleg):
     item = request_and_accept(overleg, overleg.case_all)
     _hold(overleg)
-    with pytest.raises(services.MeetingError, match="geïnformeerd"):
+    with pytest.raises(Refusal, match="geïnformeerd"):
         services.finalise_minutes(actor=overleg.coordinator, meeting=overleg.meeting)
     services.record_outcome(
         actor=overleg.coordinator,
@@ -145,7 +145,7 @@ def test_final_minutes_are_read_only(overleg):
         betrokkene_informed=True,
     )
     services.finalise_minutes(actor=overleg.coordinator, meeting=overleg.meeting)
-    with pytest.raises(services.MeetingError, match="vastgesteld"):
+    with pytest.raises(Refusal, match="vastgesteld"):
         services.record_outcome(
             actor=overleg.coordinator,
             item=item,
@@ -154,11 +154,11 @@ def test_final_minutes_are_read_only(overleg):
             next_review_on=None,
             betrokkene_informed=True,
         )
-    with pytest.raises(services.MeetingError, match="vastgesteld"):
+    with pytest.raises(Refusal, match="vastgesteld"):
         services.record_item_decision(
             actor=overleg.coordinator, item=item, kind=Decision.Kind.CLOSE, text="Sluiten."
         )
-    with pytest.raises(services.MeetingError, match="vastgesteld"):
+    with pytest.raises(Refusal, match="vastgesteld"):
         services.add_item_action(
             actor=overleg.coordinator,
             item=item,
