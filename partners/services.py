@@ -8,7 +8,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -18,6 +18,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from woonoverlast.refusals import Refusal
 
 from . import selectors, sessions
 from .models import Instrument, User, UserSession
@@ -31,7 +33,7 @@ INSTRUMENT_FIELDS = ("name", "partner_kind", "kaders", "stage_codes", "legal_bas
 def save_instrument(*, actor, instrument: Instrument | None = None, **fields) -> Instrument:
     perm = "partners.change_instrument" if instrument else "partners.add_instrument"
     if not actor.has_perm(perm):
-        raise PermissionDenied(_("U mag de instrumentencatalogus niet wijzigen."))
+        raise Refusal.forbidden(_("U mag de instrumentencatalogus niet wijzigen."))
     unknown = set(fields) - set(INSTRUMENT_FIELDS)
     if unknown:
         raise ValueError(f"Onbekende velden: {', '.join(sorted(unknown))}")
@@ -42,11 +44,9 @@ def save_instrument(*, actor, instrument: Instrument | None = None, **fields) ->
         partner_kind=instrument.partner_kind, name__iexact=instrument.name
     ).exclude(pk=instrument.pk)
     if duplicate.exists():
-        raise ValidationError(
-            {"name": [_("Deze soort partner heeft al een instrument met deze naam.")]}
-        )
+        raise Refusal(_("Deze soort partner heeft al een instrument met deze naam."), field="name")
     if not instrument.kaders:
-        raise ValidationError({"kaders": [_("Kies ten minste één kader.")]})
+        raise Refusal(_("Kies ten minste één kader."), field="kaders")
     instrument._history_user = actor
     instrument.save()
     return instrument
@@ -56,7 +56,7 @@ def save_instrument(*, actor, instrument: Instrument | None = None, **fields) ->
 def set_instrument_active(*, actor, instrument: Instrument, active: bool) -> Instrument:
     """Deactivate (or reactivate) rather than delete: measures keep pointing at it."""
     if not actor.has_perm("partners.change_instrument"):
-        raise PermissionDenied(_("U mag de instrumentencatalogus niet wijzigen."))
+        raise Refusal.forbidden(_("U mag de instrumentencatalogus niet wijzigen."))
     instrument.active = active
     instrument._history_user = actor
     instrument.save(update_fields=["active"])
@@ -73,19 +73,19 @@ def set_instrument_active(*, actor, instrument: Instrument, active: bool) -> Ins
 
 def _require_manager(actor, perm: str, user: User | None = None) -> None:
     if not actor.has_perm(perm) or actor.organisation_id is None:
-        raise PermissionDenied(_("U mag de gebruikers van uw organisatie niet beheren."))
+        raise Refusal.forbidden(_("U mag de gebruikers van uw organisatie niet beheren."))
     if user is not None and (user.organisation_id != actor.organisation_id or user.is_superuser):
-        # Views answer 404 before this; a service called otherwise still refuses.
-        raise PermissionDenied(_("Deze gebruiker hoort niet bij uw organisatie."))
+        # Views answer 404 before this; a service called otherwise still refuses, as not found.
+        raise Refusal.not_found(_("Deze gebruiker hoort niet bij uw organisatie."))
 
 
 def _check_roles(roles) -> list[Group]:
     roles = list(roles)
     allowed = set(selectors.assignable_roles().values_list("pk", flat=True))
     if any(role.pk not in allowed for role in roles):
-        raise ValidationError({"roles": [_("Deze rol kunt u niet toekennen.")]})
+        raise Refusal(_("Deze rol kunt u niet toekennen."), field="roles")
     if not roles:
-        raise ValidationError({"roles": [_("Kies ten minste één rol.")]})
+        raise Refusal(_("Kies ten minste één rol."), field="roles")
     return roles
 
 
@@ -97,7 +97,14 @@ def _check_identity(*, username: str | None, email: str, exclude_pk=None) -> Non
     if email and users.filter(email__iexact=email).exists():
         errors["email"] = [_("Dit e-mailadres hoort al bij een andere gebruiker.")]
     if errors:
-        raise ValidationError(errors)
+        raise Refusal.on_fields(errors)
+
+
+def _full_clean(user: User) -> None:
+    try:
+        user.full_clean()
+    except ValidationError as error:
+        raise Refusal.from_validation_error(error) from error
 
 
 def password_link(user: User) -> str:
@@ -155,7 +162,7 @@ def user_create(
         is_superuser=False,
     )
     user.set_unusable_password()
-    user.full_clean()
+    _full_clean(user)
     user.save()
     user.groups.add(*roles)
     _mail_password_link(user, invitation=True)
@@ -178,18 +185,15 @@ def user_update(*, actor, user: User, first_name: str, last_name: str, email: st
     ]
     new_roles = [*roles, *kept]
     if user.pk == actor.pk and not selectors.manages_users(user, new_roles):
-        raise ValidationError(
-            {
-                "roles": [
-                    _(
-                        "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere "
-                        "beheerder van uw organisatie om dat te doen."
-                    )
-                ]
-            }
+        raise Refusal(
+            _(
+                "U kunt uw eigen rol als beheerder niet weghalen. Vraag een andere "
+                "beheerder van uw organisatie om dat te doen."
+            ),
+            field="roles",
         )
     user.first_name, user.last_name, user.email = first_name, last_name, email
-    user.full_clean()
+    _full_clean(user)
     user.save(update_fields=["first_name", "last_name", "email"])
     user.groups.remove(*[group for group in selectors.role_groups() if group not in new_roles])
     user.groups.add(*new_roles)
@@ -202,7 +206,7 @@ def user_set_active(*, actor, user: User, active: bool) -> User:
     """Deactivate (every session of the user ends at once) or reactivate a user."""
     _require_manager(actor, "partners.change_user", user)
     if user.pk == actor.pk and not active:
-        raise ValidationError(_("U kunt uw eigen account niet deactiveren."))
+        raise Refusal(_("U kunt uw eigen account niet deactiveren."))
     user = User.objects.select_for_update().get(pk=user.pk)
     user.is_active = active
     user.save(update_fields=["is_active"])
@@ -221,9 +225,7 @@ def user_reset_second_factor(*, actor, user: User) -> int:
     next login they set up a new second factor. Returns the number of devices removed."""
     _require_manager(actor, "partners.change_user", user)
     if user.pk == actor.pk:
-        raise ValidationError(
-            _("Uw eigen tweestapsverificatie stelt u opnieuw in via Mijn account.")
-        )
+        raise Refusal(_("Uw eigen tweestapsverificatie stelt u opnieuw in via Mijn account."))
     removed, _per_model = TOTPDevice.objects.filter(user=user).delete()
     static, _per_model = StaticDevice.objects.filter(user=user).delete()
     sessions.end_all_sessions(user)
@@ -237,9 +239,9 @@ def user_send_password_link(*, actor, user: User) -> None:
     a new one is chosen)."""
     _require_manager(actor, "partners.change_user", user)
     if not user.is_active:
-        raise ValidationError(_("Activeer de gebruiker eerst."))
+        raise Refusal(_("Activeer de gebruiker eerst."))
     if not user.email:
-        raise ValidationError(_("Deze gebruiker heeft geen e-mailadres; vul dat eerst in."))
+        raise Refusal(_("Deze gebruiker heeft geen e-mailadres; vul dat eerst in."))
     _mail_password_link(user, invitation=not user.has_usable_password())
     log.info("password link for user id %s sent by user id %s", user.pk, actor.pk)
 

@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -23,6 +22,8 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
+
+from woonoverlast.refusals import Refusal, answer_refusal
 
 from . import selectors, services, sessions, twofactor
 from .forms import MemberFilterForm, MemberForm
@@ -59,19 +60,6 @@ def _member(request, user_id):
     return member
 
 
-def _refuse(request, refused) -> None:
-    for message in getattr(refused, "messages", None) or [str(refused)]:
-        messages.error(request, message)
-
-
-def _add_errors(form, refused: ValidationError) -> None:
-    if hasattr(refused, "error_dict"):
-        for field, errors in refused.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, refused)
-
-
 @require_GET
 @permission("partners.view_user")
 def user_list(request):
@@ -101,11 +89,8 @@ def user_add(request):
     if request.method == "POST" and form.is_valid():
         try:
             member = services.user_create(actor=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as refused:
-            if isinstance(refused, ValidationError):
-                _add_errors(form, refused)
-            else:
-                form.add_error(None, str(refused))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(
                 request,
@@ -153,10 +138,8 @@ def user_edit(request, user_id):
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update(actor=request.user, user=member, **form.cleaned_data)
-        except ValidationError as refused:
-            _add_errors(form, refused)
-        except PermissionDenied as refused:
-            form.add_error(None, str(refused))
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
         else:
             messages.success(
                 request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": member}
@@ -181,8 +164,8 @@ def _confirmed_action(request, member, *, title, question, submit_label, act, do
     if request.method == "POST":
         try:
             act()
-        except (ValidationError, PermissionDenied) as refused:
-            _refuse(request, refused)
+        except Refusal as refusal:
+            answer_refusal(request, refusal)
         else:
             messages.success(request, done)
         return redirect(detail)

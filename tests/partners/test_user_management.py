@@ -16,6 +16,7 @@ from partners import selectors, services
 from partners.models import User, UserSession
 from partners.roles import ROLE_PERMISSIONS
 from tests.factories import PASSWORD, OrganisationFactory, UserFactory
+from woonoverlast.refusals import Refusal
 
 
 def logged_in(user):
@@ -95,12 +96,13 @@ def test_another_organisations_user_is_404_and_logged(
 
 
 def test_services_refuse_another_organisations_user_too(beheerder_b, consulent):
-    from django.core.exceptions import PermissionDenied
-
-    with pytest.raises(PermissionDenied):
+    """As the views do: another organisation's user is not found (404), never a 403."""
+    with pytest.raises(Refusal) as refused:
         services.user_set_active(actor=beheerder_b, user=consulent, active=False)
-    with pytest.raises(PermissionDenied):
+    assert refused.value.kind == Refusal.NOT_FOUND
+    with pytest.raises(Refusal) as refused:
         services.user_reset_second_factor(actor=beheerder_b, user=consulent)
+    assert refused.value.kind == Refusal.NOT_FOUND
 
 
 def test_other_roles_get_403(client_for, consulent, colleague):
