@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Q
-from django.http import Http404
 
 from cases import access as case_access
 from cases import selectors as case_selectors
@@ -19,6 +18,7 @@ from cases.access import CaseAccess
 from cases.access.levels import shows_details, shows_process
 from cases.models import ActionItem, Event
 from cases.models.choices import PersonRole
+from woonoverlast.refusals import Refusal
 
 from .models import (
     AgendaItem,
@@ -57,7 +57,7 @@ def visible_meetings(user):
 def get_meeting(user, meeting_id: int) -> Meeting:
     meeting = visible_meetings(user).filter(pk=meeting_id).first()
     if meeting is None:
-        raise Http404("Overleg niet gevonden")
+        raise Refusal.not_found("Overleg niet gevonden")
     return meeting
 
 

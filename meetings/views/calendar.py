@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
+
+from woonoverlast.refusals import Refusal
 
 from .. import selectors
 from ..calendar import calendar_bytes
@@ -33,9 +35,9 @@ def series_feed(request, token):
     """The subscription feed: the token is the credential, so it is checked strictly."""
     found = CalendarToken.objects.select_related("user", "series").filter(token=token).first()
     if found is None or not found.user.is_active:
-        raise Http404("Onbekende agenda")
+        raise Refusal.not_found("Onbekende agenda")
     if not selectors.visible_series(found.user).filter(pk=found.series_id).exists():
-        raise Http404("Onbekende agenda")
+        raise Refusal.not_found("Onbekende agenda")
     meetings = found.series.meetings.filter(
         starts_at__gte=timezone.now() - timedelta(days=90)
     ).select_related("series")
@@ -46,7 +48,7 @@ def series_feed(request, token):
 def series_subscribe(request, series_id):
     series = selectors.visible_series(request.user).filter(pk=series_id).first()
     if series is None:
-        raise Http404("Overlegreeks niet gevonden")
+        raise Refusal.not_found("Overlegreeks niet gevonden")
     token = CalendarToken.objects.filter(user=request.user, series=series).first()
     if request.method == "POST":
         if token is not None:

@@ -6,11 +6,12 @@ case in it. If not, or if the document was withdrawn, the answer is 404 with a d
 case in the access log; a stale document found here is withdrawn and made again.
 """
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cases.models import AccessLog
+from woonoverlast.refusals import Refusal
 
 from .. import selectors, services
 from ..models import MeetingDocument
@@ -54,7 +55,7 @@ def document_download(request, meeting_id, document_id):
     if document is None or not (
         coordinating or document.organisation_id == request.user.organisation_id
     ):
-        raise Http404("Document niet gevonden")
+        raise Refusal.not_found("Document niet gevonden")
     resource = _resource(document, meeting)
     refused = selectors.document_refusals(request.user, document)
     if document.status == MeetingDocument.Status.WITHDRAWN or refused:
@@ -69,7 +70,7 @@ def document_download(request, meeting_id, document_id):
             resource=resource,
             levels=reader,
         )
-        raise Http404("Document niet gevonden")
+        raise Refusal.not_found("Document niet gevonden")
     log_cases(
         request,
         [(source.case, source.level) for source in document.sources.select_related("case")],

@@ -1,7 +1,6 @@
 """Per agenda item: order, removal and the outcome (notulen, besluiten, actiepunten)."""
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,7 +25,7 @@ def _item(request, meeting_id, item_id):
     if entry is None or access is None or not access.sees_process:
         if item is not None:
             log_refused(request, [item.case])
-        raise Http404("Agendapunt niet gevonden")
+        raise Refusal.not_found("Agendapunt niet gevonden")
     return meeting, entry, access, None
 
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,7 +71,7 @@ def _list_url():
 def meeting_plan(request, series_id):
     series = selectors.visible_series(request.user).filter(pk=series_id).first()
     if series is None:
-        raise Http404("Overlegreeks niet gevonden")
+        raise Refusal.not_found("Overlegreeks niet gevonden")
     if not selectors.may_coordinate(request.user, series):
         return render(request, "403.html", status=403)
     last = series.meetings.order_by("-starts_at").first()
@@ -210,7 +209,7 @@ def meeting_status(request, meeting_id, action):
             meeting_url(meeting),
         )
     if action not in STATUS_ACTIONS:
-        raise Http404("Onbekende handeling")
+        raise Refusal.not_found("Onbekende handeling")
     service, success = STATUS_ACTIONS[action]
     return run(
         request,
@@ -235,7 +234,7 @@ def request_decide(request, meeting_id, request_id, action):
     if agenda_request is None or not visible:
         if agenda_request is not None:
             log_refused(request, [agenda_request.case], action=AccessLog.Action.CHANGE)
-        raise Http404("Aanmelding niet gevonden")
+        raise Refusal.not_found("Aanmelding niet gevonden")
     note = DecideRequestForm(request.POST).data.get("note", "")
     actions = {
         "accepteren": (
@@ -252,7 +251,7 @@ def request_decide(request, meeting_id, request_id, action):
         ),
     }
     if action not in actions:
-        raise Http404("Onbekende handeling")
+        raise Refusal.not_found("Onbekende handeling")
     call, success = actions[action]
     return run(
         request, call, success % {"ref": agenda_request.case.reference}, meeting_url(meeting)

@@ -78,6 +78,24 @@ def test_participants_see_only_their_items_outsiders_get_404(client_for, overleg
     assert client_for(overleg.agent).post(status_url).status_code == 403
 
 
+def test_a_meeting_an_organisation_may_not_know_is_404_and_logged(client_for, overleg, caplog):
+    """Issue 12: a denial of an object is always 404 and always logged, meetings included."""
+    stranger = UserFactory(organisation=OrganisationFactory(name="Elders"))
+    urls = [
+        reverse("meetings:detail", args=[overleg.meeting.pk]),
+        reverse("meetings:plan", args=[overleg.meeting.series_id]),
+        reverse("meetings:subscribe", args=[overleg.meeting.series_id]),
+    ]
+    for url in urls:
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="woonoverlast.security"):
+            assert client_for(stranger).get(url).status_code == 404
+        assert any(
+            record.name == "woonoverlast.security" and url in record.getMessage()
+            for record in caplog.records
+        ), url
+
+
 def test_download_is_logged_as_print_per_case_and_only_for_own_copy(
     client_for, overleg, django_capture_on_commit_callbacks
 ):
