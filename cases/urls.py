@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accesslog, actions, case, measures, records, sharing, workflow
+from .views import accesslog, actions, case, lifecycle, measures, records, sharing, workflow
 
 app_name = "cases"
 
@@ -21,6 +21,8 @@ urlpatterns = [
     path(f"toegangslog/zaken/{REF}/", accesslog.log_for_case, name="accesslog_case"),
     path(f"{REF}/", case.case_detail, name="detail"),
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
+    path(f"{REF}/afsluiten/", lifecycle.case_close, name="close"),
+    path(f"{REF}/heropenen/", lifecycle.case_reopen, name="reopen"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),
     path(f"{REF}/meldingen/nieuw/", records.report_add, name="report_add"),
     path(f"{REF}/logboek/nieuw/", records.note_add, name="note_add"),

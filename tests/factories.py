@@ -63,6 +63,7 @@ def seed_reference_data():
     for name in (
         "cases.migrations.0003_seed_categories_and_default_workflow",
         "cases.migrations.0008_default_transitions",
+        "cases.migrations.0052_seed_case_results_and_address_keys",
         "partners.migrations.0011_seed_instruments",
     ):
         importlib.import_module(name).seed(django_apps, None)

@@ -14,7 +14,8 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `privacy`: what a privacy officer may look into (access log, persons, retention report);
 - `listing`: what a case list may filter and sort on at each level;
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
-- `log`: the access log.
+- `log`: the access log;
+- `lifecycle`: a case's closure at the reader's level, and earlier cases at an address.
 """
 
 from .case_access import CaseAccess
@@ -30,6 +31,7 @@ from .levels import (
     shows_process,
     with_access_level,
 )
+from .lifecycle import Closure, earlier_cases_at
 from .listing import (
     LevelOrderedRows,
     closed_and_shown,
@@ -64,6 +66,7 @@ __all__ = [
     "LEVEL_RANK",
     "CaseAccess",
     "LevelOrderedRows",
+    "Closure",
     "access_level",
     "at_least",
     "cases_for_sweeps",
@@ -72,6 +75,7 @@ __all__ = [
     "cases_with_person_named",
     "client_address",
     "closed_and_shown",
+    "earlier_cases_at",
     "full_access_q",
     "get_attachment",
     "get_case_access",

@@ -69,6 +69,22 @@ class CaseAccess:
         return self.case.regisseur_id == self.user.pk
 
     @property
+    def can_close_case(self) -> bool:
+        """Closing and reopening: the aanbrengende organisation or the casusregisseur."""
+        return (
+            self.sees_details
+            and (self.is_lead or self.is_regisseur)
+            and self.user.has_perm("cases.change_case")
+        )
+
+    @cached_property
+    def closure(self):
+        """The case's closure cut to this level (see cases.access.lifecycle)."""
+        from .lifecycle import closure
+
+        return closure(self)
+
+    @property
     def can_share(self) -> bool:
         """Sharing is managed by the aanbrengende organisation and by the casusregisseur."""
         return (

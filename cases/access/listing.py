@@ -50,6 +50,12 @@ FIELD_LEVELS: dict[str, str] = {
     "street": AccessLevel.VOLLEDIG,
     "postcode": AccessLevel.VOLLEDIG,
     "categories": AccessLevel.VOLLEDIG,
+    # The closure (issue 13): that a case is closed shows at every level (`CaseAccess.closure`),
+    # the result, its note and the nazorg from proces; the address key is the address.
+    "closing_result": AccessLevel.PROCES,
+    "result": AccessLevel.PROCES,
+    "nazorg_until": AccessLevel.PROCES,
+    "address_key": AccessLevel.VOLLEDIG,
 }
 _FLAGS = {AccessLevel.PROCES: "sees_process", AccessLevel.VOLLEDIG: "sees_details"}
 

@@ -6,6 +6,7 @@ from ..retention.models import DestructionRecord, RetentionCategory, RetentionRu
 from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
 from .decisions import Decision
+from .lifecycle import CaseResult
 from .logs import AccessLog, Event
 from .measures import Measure
 from .permissions import CaseGroupObjectPermission, CaseUserObjectPermission
@@ -25,6 +26,7 @@ __all__ = [
     "Case",
     "CaseGroupObjectPermission",
     "CasePerson",
+    "CaseResult",
     "CaseReferenceCounter",
     "CaseUserObjectPermission",
     "Decision",

@@ -27,6 +27,24 @@ def as_postcode(value: str) -> str | None:
     return f"{match[1]} {match[2].upper()}" if match else None
 
 
+HOUSE_NUMBER_RE = re.compile(r"^\s*([0-9]+)\s*[-/ ]*\s*(.*?)\s*$")
+
+
+def address_key(postcode: str, house_number: str) -> str:
+    """The address as one normalised key, the same however it was typed: postcode without
+    space in capitals, house number, and letter or addition in lower case without
+    separators ("1234 ab", "12 A" and "1234AB", "12-a" all give "1234AB|12|a").
+
+    Empty when there is no postcode or no house number to go on.
+    """
+    postcode = re.sub(r"\s+", "", postcode or "").upper()
+    match = HOUSE_NUMBER_RE.match(house_number or "")
+    if not postcode or not match:
+        return ""
+    addition = re.sub(r"[\s\-/.]+", "", match[2]).lower()
+    return f"{postcode}|{int(match[1])}|{addition}"
+
+
 class NuisanceCategory(models.Model):
     """Soort overlast (geluid, vervuiling, …); configurable by the functional admin."""
 
@@ -88,7 +106,31 @@ class Case(models.Model):
     stage_entered_at = models.DateTimeField(_("in fase sinds"), default=clock.now)
     opened_on = models.DateField(_("geopend op"), default=timezone.localdate)
     closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
-    result = models.TextField(_("resultaat"), blank=True)
+    # Closing (cases.services.lifecycle): a result from the list, a note, the end of nazorg,
+    # and whether melder and veroorzaker were told.
+    closing_result = models.ForeignKey(
+        "cases.CaseResult",
+        verbose_name=_("resultaat"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    result = models.TextField(_("toelichting bij afsluiting"), blank=True)
+    nazorg_until = models.DateField(_("nazorg tot"), null=True, blank=True)
+    melder_informed = models.BooleanField(_("melder geïnformeerd"), null=True, blank=True)
+    veroorzaker_informed = models.BooleanField(_("veroorzaker geïnformeerd"), null=True, blank=True)
+    not_informed_reason = models.TextField(_("reden niet geïnformeerd"), blank=True)
+    # Recidive: the address as one key (see address_key), and the earlier case at it.
+    address_key = models.CharField(_("adressleutel"), max_length=40, blank=True, editable=False)
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("eerdere zaak op dit adres"),
+        on_delete=models.SET_NULL,
+        related_name="successors",
+        null=True,
+        blank=True,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -112,10 +154,19 @@ class Case(models.Model):
             # The case list, newest first: read along this index, its first page is found
             # after a few hundred cases instead of sorting every visible one (ADR 0022).
             models.Index(fields=["opened_on", "reference"]),
+            models.Index(fields=["address_key"]),
         ]
 
     def __str__(self):
         return self.reference
+
+    def save(self, *args, **kwargs):
+        # The key follows the address it is made from, whichever service changed it.
+        self.address_key = address_key(self.postcode, self.house_number)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"postcode", "house_number"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "address_key"}
+        super().save(*args, **kwargs)
 
     @property
     def address(self):
@@ -124,6 +175,15 @@ class Case(models.Model):
     @property
     def is_open(self):
         return self.closed_on is None
+
+    @property
+    def in_nazorg(self) -> bool:
+        """Closed, and the nazorg period (monitoring for the overlast to return) runs."""
+        return (
+            self.closed_on is not None
+            and self.nazorg_until is not None
+            and timezone.localdate() < self.nazorg_until
+        )
 
 
 class Participation(models.Model):

@@ -32,6 +32,8 @@ class Event(models.Model):
         SHARE_REVOKED = "share_revoked", _("Delen ingetrokken")
         LEAD_HANDED_OVER = "lead_handed_over", _("Aanbrengende partner overgedragen")
         REGISSEUR_HANDED_OVER = "regisseur_handed_over", _("Casusregie overgedragen")
+        CASE_CLOSED = "case_closed", _("Zaak afgesloten")
+        CASE_REOPENED = "case_reopened", _("Zaak heropend")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

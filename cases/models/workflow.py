@@ -27,6 +27,14 @@ class Workflow(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    nazorg_months = models.PositiveSmallIntegerField(
+        _("nazorg (maanden)"),
+        default=3,
+        help_text=_(
+            "Zo lang na het afsluiten blijft een zaak in nazorg: de casusregisseur let op "
+            "terugkerende overlast en krijgt aan het eind een herinnering."
+        ),
+    )
 
     class Meta:
         verbose_name = _("werkwijze")

@@ -19,6 +19,9 @@ class Notification(models.Model):
         MELDER_CONTACT = "melder_contact", _("Nog geen contact met melder")
         MEASURE_OPEN = "measure_open", _("Maatregel staat lang open")
         MEETING = "meeting", _("Casusoverleg")
+        CASE_CLOSED = "case_closed", _("Zaak afgesloten")
+        CASE_REOPENED = "case_reopened", _("Zaak heropend")
+        NAZORG_ENDED = "nazorg_ended", _("Nazorg afgelopen")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -234,9 +234,41 @@ def long_open_measure_reminders(today: date, config: ReminderConfig) -> Iterator
         )
 
 
+def nazorg_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
+    """The nazorg of a closed case has ended → its regisseur (else the lead's coordinators):
+    look once more whether the overlast stayed away. Only for a nazorg that ended in the last
+    30 days, so the first sweep after an upgrade does not remind about every old case."""
+    cases = (
+        access.cases_for_sweeps()
+        .filter(
+            closed_on__isnull=False,
+            nazorg_until__lte=today,
+            nazorg_until__gt=today - timedelta(days=30),
+        )
+        .select_related("regisseur")
+    )
+    for case in cases.iterator(chunk_size=500):
+        recipients = (
+            [case.regisseur] if case.regisseur_id else coordinators_of(case.lead_organisation_id)
+        )
+        yield Reminder(
+            key=f"nazorg_ended:{case.pk}:{case.nazorg_until:%Y%m%d}",
+            kind=Notification.Kind.NAZORG_ENDED,
+            text=_(
+                "%(ref)s: de nazorg is op %(day)s afgelopen. Kijk of de overlast is "
+                "weggebleven; heropen de zaak als die terugkomt."
+            )
+            % {"ref": case.reference, "day": case.nazorg_until.strftime("%d-%m-%Y")},
+            recipients=recipients,
+            case=case,
+            link=_case_link(case),
+        )
+
+
 RULES = [
     stage_reminders,
     melder_contact_reminders,
     action_item_reminders,
     long_open_measure_reminders,
+    nazorg_reminders,
 ]

@@ -1,5 +1,8 @@
 """What retention would remove, and when: the reads behind the sweep and its dry-run report.
 
+A period counts from the final closure: the end of the nazorg when the case was closed
+through the app (`Case.nazorg_until`), else the closing date.
+
 The aanbrengende organisation's rules apply to its cases: its own rule per category over the
 regional default, and the settings' default period when neither exists.
 """
@@ -13,6 +16,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from cases import access, clock, workdays
+from cases.calendars.months import add_months
 from cases.models import Case, DestructionRecord, RetentionCategory, RetentionRule
 from cases.selectors_beheer import not_found, own_or_default
 
@@ -27,17 +31,6 @@ class PlannedRemoval:
     @property
     def category_label(self):
         return RetentionCategory(self.category).label
-
-
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for candidate_day in (day.day, 30, 29, 28):
-        try:
-            return day.replace(year=year, month=month, day=candidate_day)
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]]:
@@ -81,9 +74,11 @@ def plan(today: date | None = None, cases=None) -> list[PlannedRemoval]:
         )
     )
     planned = []
-    for case in cases.only("reference", "closed_on", "opened_on", "lead_organisation_id"):
+    fields = ("reference", "closed_on", "nazorg_until", "opened_on", "lead_organisation_id")
+    for case in cases.only(*fields):
         due = []
-        closed_on = case.closed_on
+        # The period counts from the final closure: the end of the nazorg (docs/adr/0019).
+        closed_on = case.nazorg_until or case.closed_on
         if closed_on is None:  # filtered out above; this tells the type checker
             continue
         for category, (months, label) in rules_for(case.lead_organisation_id, all_rules).items():

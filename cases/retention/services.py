@@ -153,6 +153,8 @@ def _remove_free_text(case: Case) -> dict:
     case_fields = {
         "summary": REMOVED_TEXT,
         "result": "",
+        "not_informed_reason": "",
+        "address_key": "",
         "street": REMOVED_TEXT,
         "house_number": "-",
     }

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.access import CaseAccess
+from cases.access import CaseAccess, earlier_cases_at
 from cases.access.grants import sync_case_permissions
 from cases.models import (
     Attachment,
@@ -28,6 +28,7 @@ from cases.models import (
     Report,
     Workflow,
 )
+from cases.models.case import address_key
 from cases.models.choices import AccessLevel, PersonRole
 from cases.references import next_case_reference
 from woonoverlast.refusals import Refusal
@@ -94,6 +95,10 @@ def create_case(*, actor, categories, regisseur=None, opened_on=None, **fields) 
         opened_on=opened_on,
         **fields,
     )
+    # Recidive: the newest earlier case at this address that the actor sees fully.
+    case.predecessor = earlier_cases_at(
+        actor, address_key(case.postcode, case.house_number)
+    ).first()
     _save(case, actor)
     case.categories.set(categories)
     sync_case_permissions(case, actor.organisation)

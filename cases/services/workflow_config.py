@@ -109,6 +109,7 @@ def _draft_from(workflow: Workflow, *, organisation_id: int | None) -> Workflow:
         organisation_id=organisation_id,
         version=(versions.aggregate(Max("version"))["version__max"] or 0) + 1,
         status=Workflow.Status.DRAFT,
+        nazorg_months=workflow.nazorg_months,
     )
     copies = {}
     for stage in workflow.stages.all():

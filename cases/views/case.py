@@ -14,6 +14,7 @@ from ..forms.records import CaseForm
 from ..models import AccessLog
 from ..models.choices import AccessLevel
 from .common import submitted
+from .lifecycle import case_page_context, earlier_cases_for_address
 
 
 @require_GET
@@ -48,16 +49,26 @@ def case_create(request):
     if not request.user.has_perm("cases.add_case") or request.user.organisation_id is None:
         return render(request, "403.html", status=403)
     form = CaseForm(submitted(request), organisation=request.user.organisation)
+    earlier_cases = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            case = services.create_case(actor=request.user, **data)
-        except Refusal as refusal:
-            answer_refusal(request, refusal, form=form)
-        else:
-            messages.success(request, _("Zaak %(ref)s is geopend.") % {"ref": case.reference})
-            return redirect("cases:detail", reference=case.reference)
-    return render(request, "cases/case_form.html", {"form": form, "case": None})
+        # Recidive: an earlier case at this address is shown first, with the offer to reopen it.
+        earlier_cases = earlier_cases_for_address(
+            request.user, data["postcode"], data["house_number"]
+        )
+        if not earlier_cases or request.POST.get("toch_nieuw"):
+            try:
+                case = services.create_case(actor=request.user, **data)
+            except Refusal as refusal:
+                answer_refusal(request, refusal, form=form)
+            else:
+                messages.success(request, _("Zaak %(ref)s is geopend.") % {"ref": case.reference})
+                return redirect("cases:detail", reference=case.reference)
+    return render(
+        request,
+        "cases/case_form.html",
+        {"form": form, "case": None, "earlier_cases": earlier_cases},
+    )
 
 
 @require_GET
@@ -86,6 +97,7 @@ def case_detail(request, reference):
             "action_items": action_items,
             "instrument_groups": selectors.instrument_suggestions(case_access),
             "measures": selectors.case_measures(case_access),
+            **case_page_context(case_access),
         },
     )
 

@@ -1,0 +1,76 @@
+"""The end of a case and its address, cut to the reader's level (issue 13).
+
+- `closure(access)`: what the reader may know of a closure. Every level sees *that* the case
+  is closed (a partner at `bestaan` would otherwise keep asking about a case that ended);
+  from `proces` the date, the result, its note and the nazorg; at `volledig` also whether
+  melder and veroorzaker were informed and why not (that reason may be about a person).
+  Which field shows from which level is `listing.FIELD_LEVELS`.
+- `earlier_cases_at(user, key)`: the cases at an address (by its normalised key) that this
+  user sees at `volledig`, the only level that shows an address; matching on the key of a
+  case the reader sees at a lower level would tell its address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from ..models import Case
+from . import levels
+from .listing import FIELD_LEVELS, where_shown
+from .visible import visible_cases
+
+
+@dataclass(frozen=True)
+class Closure:
+    closed: bool
+    in_nazorg: bool = False
+    closed_on: date | None = None
+    result: str = ""
+    note: str = ""
+    nazorg_until: date | None = None
+    shows_informed: bool = False
+    melder_informed: bool | None = None
+    veroorzaker_informed: bool | None = None
+    not_informed_reason: str = ""
+
+
+def closure(access) -> Closure | None:
+    """The closure of `access.case` as the reader may see it; None while the case is open."""
+    case = access.case
+    if case.closed_on is None:
+        return None
+    if not levels.at_least(access.level, FIELD_LEVELS["closing_result"]):
+        return Closure(closed=True)
+    fields = {
+        "closed": True,
+        "in_nazorg": case.in_nazorg,
+        "closed_on": case.closed_on,
+        "result": case.closing_result.name if case.closing_result_id else "",
+        "note": case.result,
+        "nazorg_until": case.nazorg_until,
+    }
+    if levels.at_least(access.level, FIELD_LEVELS["street"]):
+        fields.update(
+            shows_informed=True,
+            melder_informed=case.melder_informed,
+            veroorzaker_informed=case.veroorzaker_informed,
+            not_informed_reason=case.not_informed_reason,
+        )
+    return Closure(**fields)
+
+
+def earlier_cases_at(user, key: str, *, exclude: Case | None = None) -> QuerySet[Case]:
+    """Cases at the address with this key that `user` sees fully, newest first."""
+    if not key:
+        return Case.objects.none()
+    cases = levels.with_access_level(visible_cases(user), user).filter(
+        where_shown("address_key", Q(address_key=key))
+    )
+    if exclude is not None:
+        cases = cases.exclude(pk=exclude.pk)
+    return cases.select_related("closing_result", "lead_organisation").order_by(
+        "-opened_on", "-reference"
+    )
