@@ -40,7 +40,14 @@ def case_page_context(case_access) -> dict:
                 case_access.user, case_access.case.address_key, exclude=case_access.case
             ),
         )
-    return {"closure": case_access.closure, "earlier_cases": earlier}
+    closure = case_access.closure
+    # A melding after the closing (within or after nazorg): the overlast may be back.
+    returned = bool(
+        closure
+        and closure.closed_on
+        and case_access.reports().filter(received_at__date__gt=closure.closed_on).exists()
+    )
+    return {"closure": closure, "earlier_cases": earlier, "melding_after_closing": returned}
 
 
 def earlier_cases_for_address(user, postcode: str, house_number: str) -> list:
