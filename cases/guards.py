@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from . import workdays
 from .access import CaseAccess
+from .calendars import local_date
 from .models import Decision, Transition
 from .models.choices import Kader
 
@@ -27,7 +27,7 @@ def qualifying_decisions(case_access: CaseAccess):
     case = case_access.case
     return case.decisions.filter(
         kind=Decision.Kind.ESCALATE,
-        decided_on__gte=workdays.local_date(case.stage_entered_at),
+        decided_on__gte=local_date(case.stage_entered_at),
     )
 
 

@@ -11,8 +11,9 @@ from django.db.models import Prefetch, QuerySet
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
 
-from . import access, clock, guards, workdays
+from . import access, clock, guards
 from .access import CaseAccess
+from .calendars import local_date, working_days
 from .filters import CaseFilter, SharedCaseFilter
 from .models import (
     Attachment,
@@ -158,9 +159,7 @@ class StagePeriod:
     @property
     def working_days(self) -> int:
         end = self.left_at or clock.now()
-        return workdays.working_days_between(
-            workdays.local_date(self.entered_at), workdays.local_date(end)
-        )
+        return working_days.working_days_between(local_date(self.entered_at), local_date(end))
 
 
 def stage_periods(case_access: CaseAccess, all_events: list | None = None) -> list[StagePeriod]:
@@ -187,8 +186,8 @@ def stage_periods(case_access: CaseAccess, all_events: list | None = None) -> li
 
 def stage_status(case) -> dict:
     """Time in the current stage against its target, in Dutch working days."""
-    spent = workdays.working_days_between(
-        workdays.local_date(case.stage_entered_at), workdays.local_date(clock.now())
+    spent = working_days.working_days_between(
+        local_date(case.stage_entered_at), local_date(clock.now())
     )
     target = case.stage.target_working_days
     return {

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from cases import workdays
+from cases.calendars import working_days
 from partners import selectors as partner_selectors
 
 from . import planning, services
@@ -126,7 +126,7 @@ def remind_unfinished_minutes() -> int:
     """Once per working day after the meeting until the verslag is vastgesteld."""
     sent = 0
     today = timezone.localdate()
-    if not workdays.is_working_day(today):
+    if not working_days.is_working_day(today):
         return 0
     past = Meeting.objects.filter(
         starts_at__lt=timezone.now() - timedelta(hours=2),

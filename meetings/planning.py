@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from cases import workdays
+from cases.calendars import working_days
 
 
 def working_days_before(day: date, days: int) -> date:
@@ -12,7 +12,7 @@ def working_days_before(day: date, days: int) -> date:
     remaining = days
     while remaining:
         day -= timedelta(days=1)
-        if workdays.is_working_day(day):
+        if working_days.is_working_day(day):
             remaining -= 1
     return day
 

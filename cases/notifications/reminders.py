@@ -21,7 +21,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cases import access, workdays
+from cases import access
+from cases.calendars import legal_terms, local_date, working_days
 from cases.models import Note, Notification, ReminderSettings, Report
 from partners.selectors import users_with_perm
 
@@ -82,7 +83,7 @@ def stage_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     )
     for case in cases.iterator(chunk_size=500):
         target = case.stage.target_working_days
-        spent = workdays.working_days_between(workdays.local_date(case.stage_entered_at), today)
+        spent = working_days.working_days_between(local_date(case.stage_entered_at), today)
         if spent <= target:
             continue
         period = f"{case.pk}:{case.stage_id}:{case.stage_entered_at:%Y%m%d%H%M%S}"
@@ -126,8 +127,8 @@ def melder_contact_reminders(today: date, config: ReminderConfig) -> Iterator[Re
         .select_related("case__regisseur")
     )
     for report in reports.iterator(chunk_size=500):
-        deadline = workdays.add_working_days(
-            workdays.local_date(report.received_at),
+        deadline = working_days.add_working_days(
+            local_date(report.received_at),
             config.of(report.case.lead_organisation_id).melder_contact_working_days,
         )
         if today <= deadline:
@@ -142,7 +143,7 @@ def melder_contact_reminders(today: date, config: ReminderConfig) -> Iterator[Re
             text=_("%(ref)s: een melding van %(day)s heeft nog geen contact met de melder.")
             % {
                 "ref": case.reference,
-                "day": workdays.local_date(report.received_at).strftime("%d-%m-%Y"),
+                "day": local_date(report.received_at).strftime("%d-%m-%Y"),
             },
             recipients=recipients,
             case=case,
@@ -162,7 +163,7 @@ def action_item_reminders(today: date, config: ReminderConfig) -> Iterator[Remin
 
     due_within = Q()
     for settings_row, owners in config.groups():
-        horizon = workdays.add_working_days(today, settings_row.action_due_working_days)
+        horizon = working_days.add_working_days(today, settings_row.action_due_working_days)
         due_within |= owners & Q(due_on__lte=horizon)
     items = ActionItem.objects.filter(
         due_within,
@@ -197,8 +198,9 @@ def action_item_reminders(today: date, config: ReminderConfig) -> Iterator[Remin
 
 def long_open_measure_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     """A measure with the configured instrument (by default the Wvggz verkennend onderzoek,
-    legally due within 14 days) still open after that many days → its owner organisation
-    (instrument and days as that organisation set them)."""
+    legally due within 14 days) still open after its legal term → its owner organisation
+    (instrument and days as that organisation set them). The term is counted by the
+    Algemene termijnenwet (`cases.calendars.legal_terms`), not in working days."""
     from cases.models import Measure
 
     long_open = Q()
@@ -219,6 +221,11 @@ def long_open_measure_reminders(today: date, config: ReminderConfig) -> Iterator
         status__in=[Measure.Status.PLANNED, Measure.Status.RUNNING],
     ).select_related("case", "instrument")
     for measure in measures.iterator(chunk_size=500):
+        # A legal term (the Wvggz verkennend onderzoek within 14 days): it ends on the next
+        # day that is no Saturday, Sunday or feestdag (Algemene termijnenwet).
+        days = config.of(measure.owner_organisation_id).long_open_days
+        if today <= legal_terms.term_end(measure.start_date, days=days):
+            continue
         yield Reminder(
             key=f"measure_open:{measure.pk}",
             kind=Notification.Kind.MEASURE_OPEN,

@@ -21,7 +21,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import access, clock, workdays
+from cases import access, clock
+from cases.calendars import local_date
 from cases.models import DigestSent, Notification, ReminderSettings
 from cases.services.configuration import require_configuration_owner
 from partners.models import EmailPreference
@@ -161,7 +162,7 @@ def run_reminder_sweep(today=None) -> int:
     dies half-way loses nothing already done, and the redelivered task skips taken keys."""
     from . import reminders
 
-    today = today or workdays.local_date(clock.now())
+    today = today or local_date(clock.now())
     config = reminders.ReminderConfig()
     created = 0
     for rule in reminders.RULES:
@@ -183,7 +184,7 @@ def run_reminder_sweep(today=None) -> int:
 def send_all_digests(day=None) -> int:
     from django.contrib.auth import get_user_model
 
-    day = day or workdays.local_date(clock.now())
+    day = day or local_date(clock.now())
     users = (
         get_user_model()
         .objects.filter(notification_email=EmailPreference.DIGEST, is_active=True)

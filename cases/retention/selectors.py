@@ -15,7 +15,8 @@ from datetime import date
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from cases import access, clock, workdays
+from cases import access, clock
+from cases.calendars import local_date
 from cases.calendars.months import add_months
 from cases.models import Case, DestructionRecord, RetentionCategory, RetentionRule
 from cases.selectors_beheer import not_found, own_or_default
@@ -63,7 +64,7 @@ def plan(today: date | None = None, cases=None) -> list[PlannedRemoval]:
     The sweep plans over every case (`access.cases_for_sweeps`); the dry-run report passes
     the cases its reader may see in it (`access.retention_cases`).
     """
-    today = today or workdays.local_date(clock.now())
+    today = today or local_date(clock.now())
     all_rules = list(RetentionRule.objects.all())
     if cases is None:
         cases = access.cases_for_sweeps()

@@ -8,7 +8,7 @@ from celery.contrib.testing.worker import start_worker
 from django.core import mail
 from django.utils import timezone
 
-from cases import workdays
+from cases.calendars import working_days
 from meetings import planning, services, tasks
 from meetings.models import Meeting, MeetingDocument, Notice
 from tests.factories import seed_reference_data
@@ -74,7 +74,7 @@ def test_sweeps_and_pdfs_run_end_to_end_on_the_worker(settings):
     assert sum(key.startswith("concept-agenda:") for key in keys) == 1
     assert sum(key.startswith("uitnodiging:") for key in keys) == 8
     reminders = [key for key in keys if key.startswith("verslag:")]
-    is_workday = workdays.is_working_day(timezone.localdate())
+    is_workday = working_days.is_working_day(timezone.localdate())
     assert len(reminders) == (1 if is_workday else 0)
     assert all(f":{past.pk}:" in key for key in reminders)
     assert len(mail.outbox) == len(keys)

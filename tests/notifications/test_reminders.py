@@ -297,3 +297,28 @@ def test_a_measure_owner_lowered_to_bestaan_is_not_reminded(
         run_reminder_sweep(today=date(2026, 6, 17))
     assert not Notification.objects.filter(recipient=partner_user).exists()
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_the_wvggz_term_follows_the_algemene_termijnenwet(
+    consulent, melding_case, partner_org, partner_user
+):
+    """14 days from 30 April 2026 end on Hemelvaartsdag (14 May): the term runs to Friday 15 May,
+    so the reminder comes on the 16th, not the 15th."""
+    from cases.services.measures import add_measure
+    from partners.models import Instrument
+    from tests.factories import access_for
+
+    share(melding_case, partner_org, AccessLevel.VOLLEDIG, consulent)
+    add_measure(
+        actor=consulent,
+        access=access_for(consulent, melding_case),
+        instrument=Instrument.objects.get(name__icontains="verkennend onderzoek wvggz"),
+        owner_organisation=partner_org,
+        start_date=date(2026, 4, 30),
+    )
+    open_too_long = Notification.objects.filter(kind=Notification.Kind.MEASURE_OPEN)
+    run_reminder_sweep(today=date(2026, 5, 15))
+    assert not open_too_long.exists()
+    run_reminder_sweep(today=date(2026, 5, 16))
+    assert open_too_long.filter(recipient=partner_user).exists()

@@ -1,4 +1,5 @@
-"""Dutch working-day arithmetic: weekends, public holidays, year boundaries, datetimes."""
+"""Working days of internal norms (cases.calendars.working_days): weekends, the common Dutch
+days off, year boundaries, datetimes, and a calendar of an organisation's own."""
 
 from datetime import UTC, date, datetime, timedelta
 
@@ -6,11 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cases.workdays import (
+from cases.calendars import local_date
+from cases.calendars.working_days import (
+    WorkingCalendar,
     add_working_days,
     holidays_in_year,
     is_working_day,
-    local_date,
     working_days_between,
 )
 
@@ -19,7 +21,6 @@ from cases.workdays import (
     ("day", "why"),
     [
         (date(2026, 1, 1), "Nieuwjaarsdag"),
-        (date(2026, 4, 3), "Goede Vrijdag (the holidays package counts it)"),
         (date(2026, 4, 6), "Tweede Paasdag"),
         (date(2026, 4, 27), "Koningsdag, a Monday"),
         (date(2026, 5, 14), "Hemelvaartsdag"),
@@ -40,6 +41,31 @@ def test_koningsdag_moves_to_saturday_when_27_april_is_a_sunday():
     assert date(2025, 4, 27) not in holidays_in_year(2025)
     assert is_working_day(date(2025, 4, 25))
     assert is_working_day(date(2025, 4, 28))
+
+
+def test_goede_vrijdag_is_a_working_day_unless_the_calendar_says_otherwise():
+    assert is_working_day(date(2026, 4, 3))
+    assert not is_working_day(date(2026, 4, 3), WorkingCalendar(good_friday_off=True))
+
+
+def test_an_organisation_can_add_days_off_and_5_mei_every_year():
+    calendar = WorkingCalendar(
+        liberation_day_every_year=True, extra_days_off=frozenset({date(2026, 3, 4)})
+    )
+    assert not is_working_day(date(2026, 5, 5), calendar)
+    assert not is_working_day(date(2026, 3, 4), calendar)
+    assert add_working_days(date(2026, 3, 3), 1, calendar) == date(2026, 3, 5)
+    assert working_days_between(date(2026, 3, 2), date(2026, 3, 6), calendar) == 3
+
+
+def test_the_days_off_agree_with_the_holidays_package_but_for_goede_vrijdag():
+    import holidays
+
+    from cases.calendars.easter import from_easter
+
+    for year in range(2015, 2040):
+        package = set(holidays.country_holidays("NL", years=year)) - {from_easter(year, -2)}
+        assert holidays_in_year(year) == frozenset(package), year
 
 
 def test_bevrijdingsdag_counts_only_in_lustrum_years():
@@ -66,8 +92,10 @@ def test_adding_over_koningsdag_2026():
 
 
 def test_adding_over_easter_2026():
-    # Thursday 2 April + 1: Goede Vrijdag, the weekend and Tweede Paasdag are skipped.
-    assert add_working_days(date(2026, 4, 2), 1) == date(2026, 4, 7)
+    # Thursday 2 April + 1 is Goede Vrijdag, a working day; Friday + 1 skips the weekend and
+    # Tweede Paasdag.
+    assert add_working_days(date(2026, 4, 2), 1) == date(2026, 4, 3)
+    assert add_working_days(date(2026, 4, 3), 1) == date(2026, 4, 7)
 
 
 def test_adding_over_kerst_2026():
@@ -83,7 +111,7 @@ def test_adding_over_nieuwjaar_crosses_the_year():
 def test_adding_zero_days():
     assert add_working_days(date(2026, 3, 4), 0) == date(2026, 3, 4)  # a Wednesday stays
     assert add_working_days(date(2026, 3, 7), 0) == date(2026, 3, 9)  # Saturday -> Monday
-    assert add_working_days(date(2026, 4, 3), 0) == date(2026, 4, 7)  # Goede Vrijdag -> Tuesday
+    assert add_working_days(date(2026, 4, 6), 0) == date(2026, 4, 7)  # Tweede Paasdag -> Tuesday
 
 
 def test_adding_negative_days_is_refused():
@@ -96,10 +124,10 @@ def test_friday_to_monday_is_one_working_day():
 
 
 def test_working_days_between_over_easter_weekend():
-    # Thursday 2 April to Tuesday 7 April 2026: only the Tuesday counts.
-    assert working_days_between(date(2026, 4, 2), date(2026, 4, 7)) == 1
-    # The whole of April 2026: 22 weekdays minus Goede Vrijdag, Tweede Paasdag and Koningsdag.
-    assert working_days_between(date(2026, 3, 31), date(2026, 4, 30)) == 19
+    # Thursday 2 April to Tuesday 7 April 2026: Goede Vrijdag and the Tuesday count.
+    assert working_days_between(date(2026, 4, 2), date(2026, 4, 7)) == 2
+    # The whole of April 2026: 22 weekdays minus Tweede Paasdag and Koningsdag.
+    assert working_days_between(date(2026, 3, 31), date(2026, 4, 30)) == 20
 
 
 def test_working_days_between_is_zero_unless_end_is_after_start():
@@ -109,9 +137,9 @@ def test_working_days_between_is_zero_unless_end_is_after_start():
 
 
 def test_working_days_between_over_years():
-    # 2026 has 261 weekdays; Nieuwjaar, Goede Vrijdag, Tweede Paasdag, Koningsdag, Hemelvaart,
-    # Tweede Pinksterdag and Eerste Kerstdag fall on weekdays.
-    assert working_days_between(date(2025, 12, 31), date(2026, 12, 31)) == 261 - 7
+    # 2026 has 261 weekdays; Nieuwjaar, Tweede Paasdag, Koningsdag, Hemelvaart, Tweede
+    # Pinksterdag and Eerste Kerstdag fall on weekdays.
+    assert working_days_between(date(2025, 12, 31), date(2026, 12, 31)) == 261 - 6
 
 
 def test_local_date_uses_amsterdam_time():
