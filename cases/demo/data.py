@@ -326,10 +326,23 @@ GGD_NOTE = (
     "Medische details staan in het eigen dossier van de GGD."
 )
 
+# How the closed demo cases ended: (code of the CaseResult, the closing note).
 RESULTS = [
-    "Overlast gestopt na gedragsovereenkomst; zes maanden nazorg zonder nieuwe meldingen.",
-    "Huurder is met begeleiding van Zorggroep De Brug verhuisd naar een passende woning.",
-    "Na buurtbemiddeling goede afspraken tussen de buren; melders tevreden.",
-    "Woning opgeruimd met hulp van het wijkteam; geen signalen meer van vervuiling.",
-    "Huurovereenkomst door de kantonrechter ontbonden; woning ontruimd.",
+    (
+        "overlast-gestopt",
+        "Overlast gestopt na gedragsovereenkomst; zes maanden nazorg zonder nieuwe meldingen.",
+    ),
+    (
+        "verhuisd",
+        "Huurder is met begeleiding van Zorggroep De Brug verhuisd naar een passende woning.",
+    ),
+    ("overlast-gestopt", "Na buurtbemiddeling goede afspraken tussen de buren; melders tevreden."),
+    (
+        "doorverwezen-zorg",
+        "Woning opgeruimd met hulp van het wijkteam; bewoner heeft nu begeleiding vanuit de Wmo.",
+    ),
+    ("huur-ontbonden", "Huurovereenkomst door de kantonrechter ontbonden; woning ontruimd."),
 ]
+# Days before the usual 14 to 60 days ago that the nth closed demo case was closed: the first
+# is in nazorg, the others past it; the last one came back (see DemoSeeder._recurrence).
+CLOSED_EARLIER_BY = [0, 100, 140, 210]

@@ -13,7 +13,7 @@ from cases.access import CaseAccess
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
 from cases.demo.measures import seed_measures
-from cases.models import Case, Event, NuisanceCategory, Person
+from cases.models import Case, CaseResult, Event, NuisanceCategory, Person
 from cases.models.choices import (
     AccessLevel,
     LegalGround,
@@ -23,6 +23,7 @@ from cases.models.choices import (
     Sensitivity,
     Visibility,
 )
+from cases.services import lifecycle
 
 SEED = 2026
 
@@ -34,6 +35,7 @@ class CasePlan:
     categories: list[str]
     opened_on: date
     closed: bool = False
+    closed_earlier_by: int = 0  # days before the usual closing window (data.CLOSED_EARLIER_BY)
     known_causer: bool = False  # the veroorzaker is known from an earlier case
     case: Case | None = None
     stage_times: dict[int, datetime] = field(default_factory=dict)
@@ -70,6 +72,8 @@ class DemoSeeder:
             least, most = data.AGE_BY_STAGE[stage_index]
             opened_on = _workday(self.today - timedelta(days=self.rng.randint(least, most)))
             is_closed = stage_index == 6 and closed < 4
+            earlier_by = data.CLOSED_EARLIER_BY[closed] if is_closed else 0
+            opened_on -= timedelta(days=earlier_by)
             closed += is_closed
             plans.append(
                 CasePlan(
@@ -78,6 +82,7 @@ class DemoSeeder:
                     categories=[code for code in codes if code in self.categories],
                     opened_on=opened_on,
                     closed=is_closed,
+                    closed_earlier_by=earlier_by,
                     known_causer=index % 8 == 7,
                 )
             )
@@ -127,6 +132,7 @@ class DemoSeeder:
             self._seed_case(plan)
         self._share(plans)
         seed_measures(self, plans)
+        self._recurrence(plans)
 
     def _seed_case(self, plan: CasePlan):
         actor = self.lead_user[plan.lead]
@@ -160,7 +166,9 @@ class DemoSeeder:
         if plan.stage_index >= 3 and self.rng.random() < 0.2:
             path.remove(2)  # onderzoek skipped: the facts were clear from the start
         if plan.closed:
-            last_day = self.today - timedelta(days=self.rng.randint(14, 60))
+            last_day = self.today - timedelta(
+                days=self.rng.randint(14, 60) + plan.closed_earlier_by
+            )
             plan.end_at = self._at(_workday(last_day), 13, 15)
             stop = plan.end_at - timedelta(days=self.rng.randint(35, 90))
         else:
@@ -304,23 +312,51 @@ class DemoSeeder:
             )
 
     def _close(self, plan: CasePlan, actor):
-        case = plan.case
-        case.closed_on = timezone.localdate(plan.end_at)
-        case.result = self.rng.choice(data.RESULTS)
-        case._history_user = actor
-        case.save()
-        Event.objects.create(
-            case=case,
-            kind=Event.Kind.CASE_CHANGED,
-            occurred_at=plan.end_at,
+        """Closed through the service, as a consulent would: a result, a note, informed."""
+        code, note = self.rng.choice(data.RESULTS)
+        self.clock.at = plan.end_at
+        access = CaseAccess(case=plan.case, user=actor, level=AccessLevel.VOLLEDIG)
+        plan.case = lifecycle.close_case(
             actor=actor,
-            organisation_id=actor.organisation_id,
-            data={
-                "fields": ["closed_on", "result"],
-                "labels": [
-                    str(Case._meta.get_field(name).verbose_name) for name in ("closed_on", "result")
-                ],
-            },
+            access=access,
+            result=CaseResult.objects.get(code=code),
+            note=note,
+            closed_on=timezone.localdate(plan.end_at),
+            carry_over={},
+            melder_informed=True,
+            veroorzaker_informed=code != "verhuisd",
+            not_informed_reason="" if code != "verhuisd" else "Vertrokken zonder nieuw adres.",
+        )
+
+    def _recurrence(self, plans: list[CasePlan]):
+        """The case closed longest ago gets a new melding after its nazorg, within the year,
+        and is reopened: a reopened case is better than a fresh one."""
+        closed = [plan for plan in plans if plan.closed]
+        if not closed:
+            return
+        plan = min(closed, key=lambda p: p.end_at)
+        actor = self.lead_user[plan.lead]
+        access = CaseAccess(case=plan.case, user=actor, level=AccessLevel.VOLLEDIG)
+        received_at = self._at(_workday(self.today - timedelta(days=9)))
+        self.clock.at = received_at + timedelta(hours=1)
+        code = plan.categories[0]
+        services.add_report(
+            actor=actor,
+            access=access,
+            received_at=received_at,
+            category=self.categories[code],
+            description=self._pick(data.REPORTS[code]),
+            source=ReportSource.TELEFOON,
+            melder_anonymous=True,
+        )
+        self.clock.at = received_at + timedelta(days=1)
+        plan.case = lifecycle.reopen_case(
+            actor=actor,
+            access=access,
+            reason=(
+                "Na de nazorg opnieuw een melding op dit adres binnen het jaar: "
+                "de zaak is heropend in plaats van een nieuwe zaak te openen."
+            ),
         )
 
     # -- sharing with ketenpartners ---------------------------------------------------------
