@@ -169,6 +169,14 @@ EXPECTATIONS: dict[str, Rule] = {
     ),
     "cases:attachment": page(case_page(AccessLevel.VOLLEDIG)),
     "cases:transition": form(case_page(AccessLevel.VOLLEDIG, manages, refused=404)),
+    # Closing and reopening (issue 13): the lead or the regisseur. The world's case is open, so
+    # reopening it sends a manager back to the case page.
+    "cases:close": form(case_page(AccessLevel.VOLLEDIG, manages)),
+    "cases:reopen": form(
+        lambda a: (
+            404 if RANK[a.level] < RANK[AccessLevel.VOLLEDIG] else (302 if manages(a) else 403)
+        )
+    ),
     "cases:decision_add": form(case_page(AccessLevel.VOLLEDIG, manages)),
     "cases:share_add": form(case_page(AccessLevel.VOLLEDIG, manages)),
     "cases:hand_over": form(case_page(AccessLevel.VOLLEDIG, manages)),
