@@ -73,6 +73,15 @@ def coordinator_level(series: Series, case) -> str | None:
 # -- what one organisation sees of one agenda item ----------------------------------------
 
 
+@dataclass(frozen=True)
+class DecisionShown:
+    """A decision on an agenda item as the reader's level shows it: its kind from `proces`,
+    its text only at `volledig` (ADR 0010), so no template has to leave the text out."""
+
+    kind_label: str
+    text: str = ""
+
+
 @dataclass
 class AgendaEntry:
     """An agenda item as one organisation may see it (for the page and the PDFs)."""
@@ -83,7 +92,7 @@ class AgendaEntry:
     progress: list[str] = field(default_factory=list)
     open_actions: list[ActionItem] = field(default_factory=list)
     persons: list = field(default_factory=list)
-    decisions: list = field(default_factory=list)
+    decisions: list[DecisionShown] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
 
     @property
@@ -173,7 +182,13 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
             )
         )
         entry.actions = list(item.action_items.all())
-        entry.decisions = list(item.decisions.all())
+        entry.decisions = [
+            DecisionShown(
+                kind_label=decision.get_kind_display(),
+                text=decision.text if shows_details(level) else "",
+            )
+            for decision in item.decisions.all()
+        ]
         if shows_details(level):
             # Betrokkenen, but never a melder: no agenda ever carries a melder's identity.
             entry.persons = list(

@@ -213,3 +213,19 @@ def test_bestaan_level_participant_gets_no_items(overleg):
     request_and_accept(overleg, overleg.case_private)
     levels = selectors.meeting_levels(overleg.agent, overleg.meeting)
     assert selectors.agenda_entries(overleg.meeting, levels) == []
+
+
+def test_agenda_entries_carry_a_decisions_text_only_at_volledig(overleg):
+    """The door cuts the decision text, not the template (issue 12, one door)."""
+    from meetings.selectors import agenda_entries
+
+    item = request_and_accept(overleg, overleg.case_all)
+    services.record_item_decision(
+        actor=overleg.coordinator, item=item, kind=Decision.Kind.ESCALATE, text="Opschalen."
+    )
+    case_id = overleg.case_all.pk
+    (process,) = agenda_entries(overleg.meeting, {case_id: AccessLevel.PROCES})
+    (full,) = agenda_entries(overleg.meeting, {case_id: AccessLevel.VOLLEDIG})
+    assert [d.text for d in process.decisions] == [""]
+    assert process.decisions[0].kind_label
+    assert [d.text for d in full.decisions] == ["Opschalen."]
