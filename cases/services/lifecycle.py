@@ -212,7 +212,7 @@ def reopen_case(*, actor, access: CaseAccess, reason: str) -> Case:
         raise Refusal(_("Geef de reden om de zaak te heropenen."), field="reason")
     previous = {
         "closed_on": case.closed_on.isoformat(),
-        "result": case.closing_result.name if case.closing_result_id else "",
+        "result": case.closing_result.name if case.closing_result is not None else "",
         "in_nazorg": case.in_nazorg,
     }
     case.closed_on = None
