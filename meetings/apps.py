@@ -7,7 +7,12 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Casusoverleg")
 
     def ready(self):
+        from cases.figures import registry
+
         from . import receivers  # noqa: F401  (connects the signal receivers)
+        from .figures import minutes_figures
+
+        registry.register("meetings", minutes_figures)
 
     def seed_demo(self, organisations, users) -> str:
         """Hook for `seed_demo`: the casusoverleg part of the demo data."""

@@ -87,14 +87,21 @@ FUNCTIONAL_ADMIN = [
 # Django admin, by a superuser (see docs/adr/0013-administration-per-organisation.md).
 RESERVED_PERMISSIONS = ["cases.manage_regional_defaults"]
 
+# Stuurinformatie (cases/figures, docs/adr/0021): everyone who works on or reads cases sees
+# the figures over the cases of their organisation; the coordinator also the regional totals.
+FIGURES = ["cases.view_figures"]
+REGIONAL_FIGURES = ["cases.view_regional_figures"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    "Medewerker": CASE_WORK + CASE_SHARING + MEETING_PARTICIPATION,
+    "Medewerker": CASE_WORK + CASE_SHARING + MEETING_PARTICIPATION + FIGURES,
     "Coordinator": [
         *CASE_WORK,
         *CASE_SHARING,
         *MEETING_PARTICIPATION,
         *MEETING_COORDINATION,
         "cases.receive_coordinator_reminders",
+        *FIGURES,
+        *REGIONAL_FIGURES,
     ],
     "Lezer": [
         "cases.view_case",
@@ -106,6 +113,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.view_series",
         "meetings.view_meeting",
         "cases.view_measure",
+        *FIGURES,
     ],
     "Beheerder": [
         "partners.view_user",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notificaties/", include("cases.notifications.urls")),
     path("instellingen/", include((settings_urlpatterns, "instellingen"))),
     path("overleg/", include("meetings.urls")),
+    path("cijfers/", include("cases.figures.urls")),
     path("beheer/gebruikers/", include("partners.urls_users")),
     path("beheer/", include("cases.urls_beheer")),
     path("admin/", admin.site.urls),

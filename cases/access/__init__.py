@@ -16,6 +16,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
 - `log`: the access log;
 - `lifecycle`: a case's closure at the reader's level, and earlier cases at an address.
+- `regional`: every case of the region, for the figures' aggregates only.
 """
 
 from .case_access import CaseAccess
@@ -50,6 +51,7 @@ from .privacy import (
     retention_records,
     visible_access_log,
 )
+from .regional import regional_cases
 from .visible import (
     cases_for_sweeps,
     cases_seen_at,
@@ -88,6 +90,7 @@ __all__ = [
     "privacy_cases",
     "privacy_persons",
     "process_cases",
+    "regional_cases",
     "retention_cases",
     "retention_records",
     "shared_at",

@@ -1,0 +1,38 @@
+"""Every figure of the page, over the cases the reader may count (see `scope`)."""
+
+from __future__ import annotations
+
+from ..figure import Figure
+from ..registry import contributions
+from .outcome import hot_spots, overdue_actions, recurrence, results
+from .process import flow, lead_times, melder_contact, solved, stages_now
+from .scope import RESULT_LABELS, Scope, ended_well_q, result_q, scope, wijk_choices
+
+
+def page_figures(user, filters) -> list[Figure]:
+    """The figures in page order, protected for the view (regional: small numbers hidden)."""
+    cases = scope(user, filters)
+    figures = [
+        flow(cases, filters),
+        *stages_now(cases),
+        melder_contact(cases, filters),
+        solved(cases, filters),
+        lead_times(cases, filters),
+        *hot_spots(cases, filters),
+        recurrence(cases, filters),
+        overdue_actions(cases),
+        *results(cases, filters),
+        *contributions(user, filters),
+    ]
+    return [figure.protect(filters.regional) for figure in figures]
+
+
+__all__ = [
+    "RESULT_LABELS",
+    "Scope",
+    "ended_well_q",
+    "page_figures",
+    "result_q",
+    "scope",
+    "wijk_choices",
+]

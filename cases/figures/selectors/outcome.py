@@ -1,0 +1,169 @@
+"""Outcome figures: hot spots, recurrence, overdue actiepunten, results and instruments."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Count, DateField, Exists, ExpressionWrapper, OuterRef, Q
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from cases import access
+from cases.models import ActionItem, Measure, Report
+
+from ..figure import Figure, Number, Share
+from .scope import RESULT_LABELS, Scope, ended_well_q, result_expression
+
+RECURRENCE = ((6, timedelta(days=183)), (12, timedelta(days=365)))
+HOT_SPOT = 2  # an address with at least this many meldingen in the period
+
+
+def _reports(scope: Scope, filters):
+    return Report.objects.filter(
+        case__in=scope.details, received_at__date__range=(filters.start, filters.end)
+    )
+
+
+def hot_spots(scope: Scope, filters) -> list[Figure]:
+    per_wijk = (
+        _reports(scope, filters)
+        .values("case__wijk")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "case__wijk")
+    )
+    figures = [
+        Figure(
+            "wijken",
+            _("Meldingen per wijk"),
+            _("Meldingen die in de periode zijn ontvangen, naar de wijk van de zaak."),
+            [_("Wijk"), _("Meldingen")],
+            [[row["case__wijk"] or _("(geen wijk)"), Number(row["n"])] for row in per_wijk],
+        )
+    ]
+    if not scope.regional:
+        # An address is a household: only in the organisation view, over its own cases.
+        per_address = (
+            _reports(scope, filters)
+            .values("case__street", "case__house_number", "case__postcode")
+            .annotate(n=Count("pk"))
+            .filter(n__gte=HOT_SPOT)
+            .order_by("-n", "case__postcode", "case__house_number")[:10]
+        )
+        figures.append(
+            Figure(
+                "adressen",
+                _("Adressen met de meeste meldingen"),
+                _("De tien adressen met minstens %(n)s meldingen in de periode.") % {"n": HOT_SPOT},
+                [_("Adres"), _("Meldingen")],
+                [
+                    [
+                        "{} {}, {}".format(
+                            row["case__street"], row["case__house_number"], row["case__postcode"]
+                        ),
+                        Number(row["n"]),
+                    ]
+                    for row in per_address
+                ],
+            )
+        )
+    return figures
+
+
+def recurrence(scope: Scope, filters) -> Figure:
+    """Cases closed so long ago that the horizon has passed, and whether a new case was
+    opened on the same address (postcode and huisnummer) within it."""
+    today = timezone.localdate()
+    rows = []
+    for months, horizon in RECURRENCE:
+        first = filters.start - horizon
+        last = min(filters.end, today) - horizon
+        later = scope.all_details.filter(
+            postcode=OuterRef("postcode"),
+            house_number=OuterRef("house_number"),
+            opened_on__gt=OuterRef("closed_on"),
+            opened_on__lte=ExpressionWrapper(
+                OuterRef("closed_on") + horizon, output_field=DateField()
+            ),
+        )
+        counts = scope.details.filter(closed_on__range=(first, last)).aggregate(
+            total=Count("pk"), recurred=Count("pk", filter=Q(Exists(later)))
+        )
+        label = _("binnen %(months)s maanden (gesloten %(first)s – %(last)s)") % {
+            "months": months,
+            "first": formats.date_format(first, "j M Y"),
+            "last": formats.date_format(last, "j M Y"),
+        }
+        rows.append(
+            [
+                label,
+                Number(counts["total"]),
+                Number(counts["recurred"]),
+                Share(counts["recurred"], counts["total"]),
+            ]
+        )
+    return Figure(
+        "recidive",
+        _("Recidive na afsluiting"),
+        _(
+            "Gesloten zaken waarna op hetzelfde adres binnen zes of twaalf "
+            "maanden een nieuwe zaak is geopend."
+        ),
+        [_("Termijn"), _("Gesloten zaken"), _("Nieuwe zaak op het adres"), _("Aandeel")],
+        rows,
+        chart="",
+    )
+
+
+def overdue_actions(scope: Scope) -> Figure:
+    if scope.regional:
+        items = ActionItem.objects.filter(case__in=scope.cases)
+    else:
+        items = access.visible_action_items(scope.user).filter(case__in=scope.cases)
+    today = timezone.localdate()
+    rows = (
+        items.filter(status=ActionItem.Status.OPEN)
+        .values("owner_organisation__name")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        .order_by("-overdue", "owner_organisation__name")
+    )
+    return Figure(
+        "actiepunten",
+        _("Verlopen actiepunten per partner"),
+        _("Open actiepunten per eigenaar, en hoeveel daarvan over de datum zijn."),
+        [_("Partner"), _("Verlopen"), _("Open")],
+        [
+            [row["owner_organisation__name"], Number(row["overdue"]), Number(row["open"])]
+            for row in rows
+        ],
+    )
+
+
+def results(scope: Scope, filters) -> list[Figure]:
+    closed = scope.cases.filter(closed_on__range=(filters.start, filters.end))
+    per_result = closed.annotate(r=result_expression()).values("r").annotate(n=Count("pk"))
+    counts = {row["r"]: row["n"] for row in per_result}
+    instruments = (
+        Measure.objects.filter(case__in=closed.filter(ended_well_q()))
+        .values("instrument__name")
+        .annotate(n=Count("case", distinct=True))
+        .order_by("-n", "instrument__name")
+    )
+    return [
+        Figure(
+            "resultaten",
+            _("Resultaat van gesloten zaken"),
+            _("Zaken die in de periode zijn gesloten, naar hun resultaat."),
+            [_("Resultaat"), _("Zaken")],
+            [[label, Number(counts.get(key, 0))] for key, label in RESULT_LABELS.items()],
+        ),
+        Figure(
+            "instrumenten",
+            _("Ingezette instrumenten in zaken die goed afliepen"),
+            _(
+                "In hoeveel in de periode gesloten zaken met beëindigde overlast "
+                "elk instrument is ingezet."
+            ),
+            [_("Instrument"), _("Zaken")],
+            [[row["instrument__name"], Number(row["n"])] for row in instruments],
+        ),
+    ]

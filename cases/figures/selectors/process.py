@@ -1,0 +1,287 @@
+"""Process figures: instroom and voorraad, stages, melder contact, solved, lead times.
+
+No figure loops over cases in Python: each is one aggregate query (the SQLite fallback of
+the percentiles aside, `stats.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import (
+    Count,
+    DateField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import TruncDate
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from cases import workdays
+from cases.models import Event, Note, Report, Stage
+from partners.models import Kader
+
+from ..figure import Days, Figure, Number, Share
+from ..stats import duration_percentiles
+from .scope import Scope
+
+MELDER_NORM_WORKING_DAYS = 2  # DOMAIN.md: contact with the melder within 2 working days
+SOLVED_WITHIN = timedelta(days=91)  # "opgelost binnen 3 maanden": 91 days
+ESCALATED = [Kader.DRANG, Kader.DWANG]
+
+
+# -- the figures ---------------------------------------------------------------------------
+
+
+def _months(start: date, end: date) -> list[tuple[date, date]]:
+    months, first = [], start.replace(day=1)
+    while first <= end:
+        following = (first + timedelta(days=32)).replace(day=1)
+        months.append((max(first, start), min(following - timedelta(days=1), end)))
+        first = following
+    return months
+
+
+def flow(scope: Scope, filters) -> Figure:
+    months = _months(filters.start, filters.end)
+    aggregates = {}
+    for index, (first, last) in enumerate(months):
+        aggregates[f"in{index}"] = Count("pk", filter=Q(opened_on__range=(first, last)))
+        aggregates[f"out{index}"] = Count("pk", filter=Q(closed_on__range=(first, last)))
+        aggregates[f"stock{index}"] = Count(
+            "pk",
+            filter=Q(opened_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
+        )
+    counts = scope.cases.aggregate(**aggregates)
+    rows = [
+        [
+            formats.date_format(first, "M Y"),
+            Number(counts[f"in{index}"]),
+            Number(counts[f"out{index}"]),
+            Number(counts[f"stock{index}"]),
+        ]
+        for index, (first, _last) in enumerate(months)
+    ]
+    return Figure(
+        "instroom",
+        _("Instroom, uitstroom en voorraad per maand"),
+        _(
+            "Geopende en gesloten zaken per maand, en de zaken die aan het eind "
+            "van de maand open waren."
+        ),
+        [_("Maand"), _("Instroom"), _("Uitstroom"), _("Voorraad")],
+        rows,
+    )
+
+
+def stages_now(scope: Scope) -> list[Figure]:
+    open_cases = scope.cases.filter(closed_on__isnull=True)
+    per_stage = (
+        open_cases.values("stage__name")
+        .annotate(n=Count("pk"), order=Min("stage__order"))
+        .order_by("order", "stage__name")
+    )
+    per_kader = open_cases.values("stage__kader").annotate(n=Count("pk")).order_by("stage__kader")
+    kader_order = {value: index for index, value in enumerate(Kader.values)}
+    kader_rows = sorted(per_kader, key=lambda row: kader_order.get(row["stage__kader"], 9))
+    return [
+        Figure(
+            "fasen",
+            _("Open zaken per fase"),
+            _("Zaken die nu open zijn, naar hun huidige fase."),
+            [_("Fase"), _("Open zaken")],
+            [[row["stage__name"], Number(row["n"])] for row in per_stage],
+        ),
+        Figure(
+            "kader",
+            _("Open zaken per kader"),
+            _("Zaken die nu open zijn, naar het kader van hun fase."),
+            [_("Kader"), _("Open zaken")],
+            [
+                [
+                    Kader(row["stage__kader"]).label
+                    if row["stage__kader"]
+                    else _("geen kader (melding, triage, afsluiting)"),
+                    Number(row["n"]),
+                ]
+                for row in kader_rows
+            ],
+        ),
+    ]
+
+
+def melder_contact(scope: Scope, filters) -> Figure:
+    """Meldingen with a known melder in the period, by when the melder was first contacted
+    (a logboek entry marked "contact met de melder" on or after the melding, as the
+    reminders count it): grouped by the two dates, so the working days are counted per
+    pair of dates, not per melding."""
+    contact = (
+        Note.objects.filter(
+            case=OuterRef("case"), melder_contact=True, occurred_on__gte=OuterRef("received_on")
+        )
+        .order_by("occurred_on")
+        .values("occurred_on")[:1]
+    )
+    pairs = (
+        Report.objects.filter(
+            case__in=scope.details,
+            melder__isnull=False,
+            melder_anonymous=False,
+            received_at__date__range=(filters.start, filters.end),
+        )
+        .annotate(received_on=TruncDate("received_at"))
+        .annotate(contact_on=Subquery(contact, output_field=DateField()))
+        .values("received_on", "contact_on")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    today = timezone.localdate()
+    within = late = waiting = missed = 0
+    for pair in pairs:
+        deadline = workdays.add_working_days(pair["received_on"], MELDER_NORM_WORKING_DAYS)
+        if pair["contact_on"] is not None:
+            within += pair["n"] if pair["contact_on"] <= deadline else 0
+            late += pair["n"] if pair["contact_on"] > deadline else 0
+        elif today <= deadline:
+            waiting += pair["n"]
+        else:
+            missed += pair["n"]
+    total = within + late + missed
+    return Figure(
+        "meldercontact",
+        _("Eerste contact met de melder"),
+        _("Meldingen met een bekende melder, tegen de norm van %(days)s werkdagen.")
+        % {"days": MELDER_NORM_WORKING_DAYS},
+        [_("Contact"), _("Meldingen"), _("Aandeel")],
+        [
+            [_("binnen de norm"), Number(within), Share(within, total)],
+            [_("na de norm"), Number(late), Share(late, total)],
+            [_("nog geen contact, norm verstreken"), Number(missed), Share(missed, total)],
+            [_("nog geen contact, binnen de norm"), Number(waiting), Share(0, 0)],
+        ],
+    )
+
+
+def solved(scope: Scope, filters) -> Figure:
+    latest = min(filters.end, timezone.localdate() - SOLVED_WITHIN)
+    cohort = scope.cases.filter(opened_on__gte=filters.start, opened_on__lte=latest)
+    counts = cohort.aggregate(
+        total=Count("pk"),
+        solved=Count(
+            "pk",
+            filter=Q(
+                closed_on__lte=ExpressionWrapper(
+                    F("opened_on") + SOLVED_WITHIN, output_field=DateField()
+                )
+            ),
+        ),
+    )
+    label = _("geopend %(first)s – %(last)s") % {
+        "first": formats.date_format(filters.start, "j M Y"),
+        "last": formats.date_format(latest, "j M Y"),
+    }
+    return Figure(
+        "opgelost",
+        _("Opgelost binnen drie maanden"),
+        _(
+            "Zaken die binnen drie maanden (91 dagen) na het openen zijn "
+            "gesloten, van de zaken die minstens drie maanden open hadden kunnen zijn."
+        ),
+        [_("Zaken"), _("Geopend"), _("Binnen drie maanden gesloten"), _("Aandeel")],
+        [
+            [
+                label,
+                Number(counts["total"]),
+                Number(counts["solved"]),
+                Share(counts["solved"], counts["total"]),
+            ]
+        ]
+        if latest >= filters.start
+        else [],
+        chart="",
+    )
+
+
+def lead_times(scope: Scope, filters) -> Figure:
+    """Time per stage, from the timeline: a stage change ends a period that began at the
+    case's previous stage change (or its opening). Periods ended in the period count."""
+    kinds = [Event.Kind.CASE_OPENED, Event.Kind.STAGE_CHANGED]
+    entered = (
+        Event.objects.filter(
+            case=OuterRef("case"), kind__in=kinds, occurred_at__lt=OuterRef("occurred_at")
+        )
+        .order_by("-occurred_at")
+        .values("occurred_at")[:1]
+    )
+    changes = Event.objects.filter(
+        case__in=scope.cases,
+        kind=Event.Kind.STAGE_CHANGED,
+        occurred_at__date__range=(filters.start, filters.end),
+    )
+    periods = changes.annotate(
+        entered=Subquery(entered),
+        stage=KeyTextTransform("from", "data"),
+    ).annotate(
+        duration=ExpressionWrapper(F("occurred_at") - F("entered"), output_field=DurationField())
+    )
+    per_stage = duration_percentiles(periods.filter(entered__isnull=False), "duration", "stage")
+    order = dict(Stage.objects.values("name").annotate(o=Min("order")).values_list("name", "o"))
+    rows = [
+        [name, Number(n), Days(median, n), Days(p80, n)]
+        for name, (n, median, p80) in sorted(
+            per_stage.items(), key=lambda item: (order.get(item[0], 99), item[0] or "")
+        )
+    ]
+    # In the vrijwillig kader before escalation: from the first move into a vrijwillig stage
+    # to the case's first move into drang or dwang.
+    earlier_escalation = Event.objects.filter(
+        case=OuterRef("case"),
+        kind=Event.Kind.STAGE_CHANGED,
+        data__kader__in=ESCALATED,
+        occurred_at__lt=OuterRef("occurred_at"),
+    )
+    voluntary_start = (
+        Event.objects.filter(
+            case=OuterRef("case"),
+            kind=Event.Kind.STAGE_CHANGED,
+            data__kader=Kader.VRIJWILLIG,
+            occurred_at__lt=OuterRef("occurred_at"),
+        )
+        .order_by("occurred_at")
+        .values("occurred_at")[:1]
+    )
+    escalations = (
+        changes.filter(data__kader__in=ESCALATED)
+        .exclude(Exists(earlier_escalation))
+        .annotate(voluntary=Subquery(voluntary_start))
+        .filter(voluntary__isnull=False)
+        .annotate(
+            duration=ExpressionWrapper(
+                F("occurred_at") - F("voluntary"), output_field=DurationField()
+            )
+        )
+    )
+    voluntary = duration_percentiles(escalations, "duration")
+    if voluntary:
+        n, median, p80 = voluntary[None]
+        rows.append(
+            [_("Vrijwillig kader tot opschaling"), Number(n), Days(median, n), Days(p80, n)]
+        )
+    return Figure(
+        "doorlooptijd",
+        _("Doorlooptijd per fase"),
+        _(
+            "Dagen in een fase, voor de fasen die in de periode zijn afgesloten: "
+            "mediaan en 80e percentiel."
+        ),
+        [_("Fase"), _("Afgesloten fasen"), _("Mediaan"), _("80e percentiel")],
+        rows,
+    )
