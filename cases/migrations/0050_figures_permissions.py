@@ -4,23 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0049_destruction_record_keeps_the_lead'),
+        ("cases", "0049_destruction_record_keeps_the_lead"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Figures',
+            name="Figures",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stuurinformatie',
-                'verbose_name_plural': 'stuurinformatie',
-                'permissions': [('view_figures', 'Stuurinformatie over de eigen zaken inzien'), ('view_regional_figures', 'Stuurinformatie over de regio inzien (alleen totalen)')],
-                'managed': False,
-                'default_permissions': (),
+                "verbose_name": "stuurinformatie",
+                "verbose_name_plural": "stuurinformatie",
+                "permissions": [
+                    ("view_figures", "Stuurinformatie over de eigen zaken inzien"),
+                    (
+                        "view_regional_figures",
+                        "Stuurinformatie over de regio inzien (alleen totalen)",
+                    ),
+                ],
+                "managed": False,
+                "default_permissions": (),
             },
         ),
     ]

@@ -12,9 +12,7 @@ from cases import services
 from cases.models import ActionItem, Event
 from cases.models.choices import AccessLevel, NoteKind
 from cases.workdays import add_working_days
-from partners.models import OrganisationKind
 from tests.factories import (
-    OrganisationFactory,
     UserFactory,
     access_for,
     add_note,
