@@ -12,6 +12,7 @@ from cases import services
 from cases.access import CaseAccess
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
+from cases.demo.history import seed_history
 from cases.demo.measures import seed_measures
 from cases.models import Case, CaseResult, Event, NuisanceCategory, Person
 from cases.models.choices import (
@@ -133,6 +134,7 @@ class DemoSeeder:
         self._share(plans)
         seed_measures(self, plans)
         self._recurrence(plans)
+        seed_history(self)  # two years for the figures page (cases/figures)
 
     def _seed_case(self, plan: CasePlan):
         actor = self.lead_user[plan.lead]
