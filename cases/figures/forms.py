@@ -97,6 +97,16 @@ class FiguresForm(forms.Form):
             selectors.RESULT_LABELS.items()
         )
 
+    def full_clean(self):
+        super().full_clean()
+        # A date the browser cannot show (typed into the address bar) is not echoed back:
+        # the date input would carry an invalid value.
+        bad = [name for name in ("van", "tot") if name in self.errors and self.data.get(name)]
+        if bad:
+            self.data = self.data.copy()
+            for name in bad:
+                self.data[name] = ""
+
     def clean(self):
         data = super().clean()
         end = data.get("tot") or self.today
