@@ -232,6 +232,10 @@ EXPECTATIONS: dict[str, Rule] = {
     "meetings:item_remove": form(coordinator_page),
     "meetings:documents": page(series_page),
     "meetings:document": page(politie_copy),
+    # Stuurinformatie: aggregates only, never a case (cases/figures, docs/adr/0021).
+    "figures:page": page(with_perm("cases.view_figures")),
+    "figures:pdf": page(with_perm("cases.view_figures")),
+    "figures:csv": page(with_perm("cases.view_figures")),
     # Users of an organisation, managed by its Beheerder.
     "users:list": page(with_perm("partners.view_user")),
     "users:add": form(with_perm("partners.add_user")),
@@ -282,6 +286,7 @@ URL_FILLERS = {
     "meetings:item": {"item_id": "agenda_item"},
     "meetings:item_move": {"item_id": "agenda_item"},
     "meetings:item_remove": {"item_id": "agenda_item"},
+    "figures:csv": {"key": "instroom"},
 }
 
 # What a POST sends: a valid choice where the page needs one to do anything at all.
