@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0049_destruction_record_keeps_the_lead"),
+        ("cases", "0050_case_list_index_on_opening_date"),
     ]
 
     operations = [

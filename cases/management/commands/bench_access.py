@@ -10,6 +10,7 @@ and compares filtering through participations with filtering through guardian's 
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 
@@ -46,8 +47,12 @@ class Command(BaseCommand):
         parser.add_argument("--cases", type=int, default=100_000)
         parser.add_argument("--runs", type=int, default=15)
         parser.add_argument("--fresh", action="store_true", help="Bouw de benchmarkdata opnieuw.")
+        parser.add_argument(
+            "--json", dest="json_path", help="Schrijf de paginatijden ook als JSON naar dit pad."
+        )
 
-    def handle(self, *args, cases, runs, fresh, **options):
+    def handle(self, *args, cases, runs, fresh, json_path=None, **options):
+        self.json_path = json_path
         self._use_bench_database(fresh)
         call_command("migrate", verbosity=0)
         if not dataset.loaded():
@@ -89,6 +94,8 @@ class Command(BaseCommand):
             raise CommandError(f"Inloggen van {user.username} mislukt: {error}") from error
         list_url = reverse("cases:list")
         case_url = reverse("cases:detail", args=[full_case.reference])
+        # The figures page (cases/figures): every figure over the partner's cases, default period.
+        dashboard_url = reverse("figures:page")
 
         def page(url):
             def get():
@@ -113,6 +120,11 @@ class Command(BaseCommand):
         )
         bestaan = level_permissions()["view_case_bestaan"].pk
         bare_case = "SELECT c.* FROM cases_case c WHERE c.reference = %s"
+        bare_count = (
+            "SELECT count(*) FROM cases_case c WHERE EXISTS ("
+            "SELECT 1 FROM cases_casegroupobjectpermission g WHERE g.content_object_id = c.id "
+            "AND g.group_id = %s AND g.permission_id = %s)"
+        )
 
         def sql(statement, params):
             def run():
@@ -135,7 +147,24 @@ class Command(BaseCommand):
                 queries(page(case_url)),
                 _median_ms(sql(bare_case, [full_case.reference]), runs),
             ),
+            (
+                "Cijferpagina (dashboard)",
+                _median_ms(page(dashboard_url), runs),
+                queries(page(dashboard_url)),
+                _median_ms(sql(bare_count, [user.organisation.group_id, bestaan]), runs),
+            ),
         ]
+        if self.json_path:
+            keys = ("case_list", "case_page", "dashboard")
+            with open(self.json_path, "w") as handle:
+                json.dump(
+                    {
+                        key: {"median_ms": round(ms, 1), "queries": count}
+                        for key, (_label, ms, count, _bare) in zip(keys, results, strict=True)
+                    },
+                    handle,
+                    indent=2,
+                )
         self.stdout.write("")
         self.stdout.write(
             f"{'pagina':34} {'mediaan':>9} {'queries':>8} {'kale SQL':>9} {'ratio':>6}"
