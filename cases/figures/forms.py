@@ -96,6 +96,13 @@ class FiguresForm(forms.Form):
         self.fields["resultaat"].choices = [("", _("Alle resultaten"))] + list(
             selectors.RESULT_LABELS.items()
         )
+        for name, field in self.fields.items():
+            is_date = name in ("van", "tot")
+            field.widget.attrs["class"] = (
+                "utrecht-textbox utrecht-textbox--html-input"
+                if is_date
+                else "utrecht-select utrecht-select--html-select"
+            )
 
     def full_clean(self):
         super().full_clean()
