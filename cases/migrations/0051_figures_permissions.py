@@ -33,4 +33,10 @@ class Migration(migrations.Migration):
                 "default_permissions": (),
             },
         ),
+        migrations.AddIndex(
+            model_name="case",
+            index=models.Index(
+                fields=["postcode", "house_number"], name="case_postcode_number_idx"
+            ),
+        ),
     ]
