@@ -13,11 +13,13 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from django.utils import timezone
+
 from cases import services
 from cases.access import CaseAccess
 from cases.demo import data
-from cases.models import Event
-from cases.models.choices import AccessLevel, NoteKind, ReportSource, Visibility
+from cases.models import CaseResult, Event
+from cases.models.choices import AccessLevel, NoteKind, PersonRole, ReportSource, Visibility
 from partners.models import Instrument
 
 SEED = 2024
@@ -86,10 +88,13 @@ def seed_history(seeder) -> None:
             _move(seeder, case, 6, actor, end - timedelta(days=1))
             plan.end_at = end
             seeder._close(plan, actor)
-            if not good:
-                case.result = data.RESULTS[4]  # huur ontbonden, as a result that ended badly
-                case._history_user = actor
-                case.save()
+            # The figures need both kinds: ended well, and huur ontbonden (ended badly).
+            code = "overlast-gestopt" if good else "huur-ontbonden"
+            case = plan.case
+            case.closing_result = CaseResult.objects.get(code=code)
+            case.result = dict(data.RESULTS)[code]
+            case._history_user = actor
+            case.save()
             closed_addresses.append((case.closed_on, _address_of(case)))
         elif rng.random() < 0.3:
             services.add_action_item(
@@ -108,7 +113,7 @@ def _address_of(case) -> dict:
 
 def _melding(seeder, rng, access, opened_at, category) -> None:
     """The melding that opened the case, and (mostly) the first contact with its melder."""
-    from cases.workdays import add_working_days
+    from cases.calendars.working_days import add_working_days
 
     seeder.clock.at = opened_at
     services.add_report(
@@ -120,6 +125,10 @@ def _melding(seeder, rng, access, opened_at, category) -> None:
         source=rng.choice(list(ReportSource.values)),
         new_melder=seeder._melder(),
     )
+    # Every demo case has its veroorzaker, as the register's own demo cases do.
+    services.add_person(
+        actor=access.user, access=access, role=PersonRole.VEROORZAKER, **seeder._new_person()
+    )
     if rng.random() < 0.9:
         contact_on = add_working_days(opened_at, rng.choice([0, 1, 1, 2, 2, 3, 5]))
         services.add_note(
@@ -130,6 +139,16 @@ def _melding(seeder, rng, access, opened_at, category) -> None:
             text="Melder gebeld: melding besproken en vervolg uitgelegd.",
             visibility=Visibility.OWN_ORGANISATION,
             melder_contact=True,
+        )
+    else:
+        # No contact yet: the attempt is in the logboek, it does not count as contact.
+        services.add_note(
+            actor=access.user,
+            access=access,
+            kind=NoteKind.TELEFONISCH,
+            occurred_on=timezone.localdate(opened_at),
+            text="Melder gebeld, niet bereikt; voicemail ingesproken.",
+            visibility=Visibility.OWN_ORGANISATION,
         )
 
 

@@ -318,13 +318,18 @@ class DemoSeeder:
         code, note = self.rng.choice(data.RESULTS)
         self.clock.at = plan.end_at
         access = CaseAccess(case=plan.case, user=actor, level=AccessLevel.VOLLEDIG)
+        # Work still running (a measure in the history) goes along into the nazorg.
+        measures, items = lifecycle.open_work(access)
         plan.case = lifecycle.close_case(
             actor=actor,
             access=access,
             result=CaseResult.objects.get(code=code),
             note=note,
             closed_on=timezone.localdate(plan.end_at),
-            carry_over={},
+            carry_over={
+                "measures": [m.pk for m in measures],
+                "action_items": [i.pk for i in items],
+            },
             melder_informed=True,
             veroorzaker_informed=code != "verhuisd",
             not_informed_reason="" if code != "verhuisd" else "Vertrokken zonder nieuw adres.",

@@ -135,7 +135,7 @@ def test_seed_demo_data_is_spread_and_shared():
     # The timeline has a past, and each stage change says where it came from.
     assert Event.objects.filter(occurred_at__lt=timezone.now() - timedelta(days=300)).exists()
     change = Event.objects.filter(kind=Event.Kind.STAGE_CHANGED).first()
-    assert set(change.data) == {"from", "to"}
+    assert {"from", "to"} <= set(change.data)
     # Backdating stopped with the seeding: new events are stamped now again.
     default = Event._meta.get_field("occurred_at").get_default()
     assert abs(default - timezone.now()) < timedelta(seconds=5)

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from cases import services
+from cases.calendars.working_days import add_working_days
 from cases.models import ActionItem, Event
 from cases.models.choices import AccessLevel, NoteKind
-from cases.workdays import add_working_days
 from tests.factories import (
     UserFactory,
     access_for,
@@ -42,6 +42,12 @@ def _event(case, days_ago, today, kind, **data):
     )
 
 
+def _result(code: str):
+    from cases.models import CaseResult
+
+    return CaseResult.objects.get(code=code)
+
+
 @pytest.fixture
 def region(db, consulent, other_org_user, partner_org):
     """Six cases. Corporatie A (the consulent) leads A1, A3, A7; corporatie B leads B4 (not
@@ -70,8 +76,8 @@ def region(db, consulent, other_org_user, partner_org):
     }
     share(cases["B5"], a.organisation, AccessLevel.BESTAAN, b)
     share(cases["B6"], a.organisation, AccessLevel.PROCES, b)
-    set_case_state(cases["A1"], a, closed_on=day(250), result="Overlast gestopt na gesprek.")
-    set_case_state(cases["A3"], a, closed_on=day(10), result="Huurovereenkomst ontbonden.")
+    set_case_state(cases["A1"], a, closed_on=day(250), closing_result=_result("overlast-gestopt"))
+    set_case_state(cases["A3"], a, closed_on=day(10), closing_result=_result("huur-ontbonden"))
 
     changed = Event.Kind.STAGE_CHANGED
     _event(cases["A1"], 300, today, Event.Kind.CASE_OPENED)

@@ -87,7 +87,7 @@ def test_results_and_instruments(region):
     figures = figures_for(region.consulent, region)
     assert table(figures["resultaten"]) == {
         "Overlast beëindigd": ["1"],
-        "Ontbonden, ontruimd of niet vastgesteld": ["1"],
+        "Ontbonden, ontruimd, niet vastgesteld of overig": ["1"],
         "Zonder resultaat": ["0"],
     }
     assert figures["instrumenten"].rows == []
@@ -98,7 +98,7 @@ def test_filters_narrow_the_cases(region):
     assert sum(value.value for value in column(flow, 1)) == 1
     results = figures_for(region.consulent, region, result="goed")["resultaten"]
     assert table(results)["Overlast beëindigd"] == ["1"]
-    assert table(results)["Ontbonden, ontruimd of niet vastgesteld"] == ["0"]
+    assert table(results)["Ontbonden, ontruimd, niet vastgesteld of overig"] == ["0"]
 
 
 def test_another_corporatie_counts_none_of_the_consulents_cases(region):

@@ -25,7 +25,7 @@ from django.db.models.functions import TruncDate
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from cases import workdays
+from cases.calendars import working_days
 from cases.models import Event, Note, Report, Stage
 from partners.models import Kader
 
@@ -146,7 +146,7 @@ def melder_contact(scope: Scope, filters) -> Figure:
     today = timezone.localdate()
     within = late = waiting = missed = 0
     for pair in pairs:
-        deadline = workdays.add_working_days(pair["received_on"], MELDER_NORM_WORKING_DAYS)
+        deadline = working_days.add_working_days(pair["received_on"], MELDER_NORM_WORKING_DAYS)
         if pair["contact_on"] is not None:
             within += pair["n"] if pair["contact_on"] <= deadline else 0
             late += pair["n"] if pair["contact_on"] > deadline else 0

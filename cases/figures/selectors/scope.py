@@ -20,7 +20,7 @@ from cases import access
 
 RESULT_LABELS = {
     "goed": gettext_lazy("Overlast beëindigd"),
-    "anders": gettext_lazy("Ontbonden, ontruimd of niet vastgesteld"),
+    "anders": gettext_lazy("Ontbonden, ontruimd, niet vastgesteld of overig"),
     "geen": gettext_lazy("Zonder resultaat"),
 }
 
@@ -28,31 +28,29 @@ RESULT_LABELS = {
 # -- the result of a closed case: read here only ------------------------------------------
 
 
-def ended_well_q() -> Q:
-    """A closed case that ended well.
+# Results (cases.CaseResult, seeded in migration 0052) where the overlast ended.
+ENDED_WELL_CODES = ("overlast-gestopt", "verhuisd", "doorverwezen-zorg")
 
-    `Case.result` is free text until closing with a result from a list lands (the lifecycle
-    work, `closing_result`); then this becomes `Q(closing_result__code__in=[…])`. Free text
-    is never shown in a figure, since it can name a person: it is classified here.
-    """
-    bad = Q(result__icontains="ontbonden") | Q(result__icontains="ontruim")
-    bad |= Q(result__icontains="niet vastgesteld")
-    return Q(closed_on__isnull=False) & ~Q(result="") & ~bad
+
+def ended_well_q() -> Q:
+    """A closed case whose result from the list says the overlast ended. The closing note
+    (`Case.result`, free text) is never read for a figure: it can name a person."""
+    return Q(closed_on__isnull=False, closing_result__code__in=ENDED_WELL_CODES)
 
 
 def result_q(key: str) -> Q:
     """Closed cases whose result falls in the class `key` of RESULT_LABELS."""
     closed = Q(closed_on__isnull=False)
     if key == "geen":
-        return closed & Q(result="")
+        return closed & Q(closing_result__isnull=True)
     if key == "goed":
         return ended_well_q()
-    return closed & ~Q(result="") & ~ended_well_q()
+    return closed & Q(closing_result__isnull=False) & ~ended_well_q()
 
 
 def result_expression():
     return Case_(
-        When(result="", then=Value("geen")),
+        When(closing_result__isnull=True, then=Value("geen")),
         When(ended_well_q(), then=Value("goed")),
         default=Value("anders"),
         output_field=CharField(),

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0050_case_list_index_on_opening_date"),
+        ("cases", "0052_seed_case_results_and_address_keys"),
     ]
 
     operations = [
