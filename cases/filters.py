@@ -109,7 +109,7 @@ class CaseFilter(django_filters.FilterSet):
         super().__init__(data, *args, request=request, **kwargs)
         user = request.user
         self.filters["regisseur"].queryset = User.objects.filter(
-            organisation_id=user.organisation_id, is_active=True
+            organisation_id=user.organisation_id, is_active=True, api_client__isnull=True
         ).order_by("first_name", "last_name")
 
     def search(self, queryset, name, value):

@@ -57,7 +57,7 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, series, suggested=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = User.objects.filter(
-            organisation__in=series.participants.all(), is_active=True
+            organisation__in=series.participants.all(), is_active=True, api_client__isnull=True
         ).order_by("first_name", "last_name")
         self.fields["chair"].required = False
         if self.instance.pk:

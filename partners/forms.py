@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from woonoverlast.forms import StyledFormMixin
 
+from .models import ApiClient
 from .roles import ROLE_LABELS
 
 
@@ -110,3 +111,24 @@ class MemberFilterForm(StyledFormMixin, forms.Form):
         status = data.get("status") or self.ACTIVE
         active = {self.ACTIVE: True, self.INACTIVE: False}.get(status)
         return {"search": data.get("q", ""), "role": data.get("rol"), "active": active}
+
+
+class ApiClientForm(StyledFormMixin, forms.Form):
+    """A new API client (partner system) of the Beheerder's own organisation."""
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        help_text=_("Het systeem dat de koppeling gebruikt, bijvoorbeeld 'Woonruimtesysteem'."),
+        error_messages={"required": _("Geef de koppeling een naam.")},
+    )
+    scopes = forms.ChoiceField(
+        label=_("Rechten"),
+        choices=ApiClient.Scopes.choices,
+        initial=ApiClient.Scopes.READ,
+        help_text=_(
+            "Lezen: zaken, meldingen, logboek, maatregelen, actiepunten, besluiten en tijdlijn, "
+            "op het niveau dat met uw organisatie is gedeeld. Schrijven: ook zaken openen en "
+            "meldingen, logboekregels, maatregelen en afgeronde actiepunten vastleggen."
+        ),
+    )

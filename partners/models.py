@@ -165,3 +165,84 @@ class Instrument(models.Model):
         if self.stage_codes:
             return stage.code in self.stage_codes
         return bool(stage.kader) and stage.kader in self.kaders
+
+
+class ApiClient(models.Model):
+    """A partner system that uses the API (docs/adr/0020-partner-api.md).
+
+    Owned by an organisation and managed by its Beheerder. It authenticates with OAuth2 client
+    credentials (django-oauth-toolkit's `Application`, which keeps the secret hashed) and acts
+    as `user`: a service user of the organisation, made with the client, that holds the
+    permissions of the client's scopes. So the door (cases.access) answers an API call exactly
+    as it answers a person of that organisation. Revoking removes the application (and with it
+    every token) and deactivates the service user; the row stays, so the access log's
+    username keeps pointing at a known client.
+    """
+
+    class Scopes(models.TextChoices):
+        READ = "read", _("alleen lezen")
+        READ_WRITE = "read write", _("lezen en schrijven")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="api_clients",
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    scopes = models.CharField(
+        _("rechten"), max_length=20, choices=Scopes.choices, default=Scopes.READ
+    )
+    client_id = models.CharField(_("client-id"), max_length=100, unique=True, editable=False)
+    application = models.OneToOneField(
+        "oauth2_provider.Application",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="api_client",
+        editable=False,
+    )
+    user = models.OneToOneField(
+        User, on_delete=models.PROTECT, related_name="api_client", editable=False
+    )
+    created_by = models.ForeignKey(
+        User,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        verbose_name=_("ingetrokken door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("API-koppeling")
+        verbose_name_plural = _("API-koppelingen")
+        ordering = ["name", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="apiclient_one_active_name_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    @property
+    def scope_list(self) -> list[str]:
+        return self.scopes.split()

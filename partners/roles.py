@@ -132,6 +132,27 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
 }
 
+# The service user of an API client (partners.ApiClient) holds these, given directly, never
+# through a role group: a Beheerder cannot widen a client by editing a role, and a client is
+# no role's member (docs/adr/0020-partner-api.md). The scope is checked on every request too.
+API_CLIENT_PERMISSIONS: dict[str, list[str]] = {
+    "read": [
+        "cases.view_case",
+        "cases.view_report",
+        "cases.view_note",
+        "cases.view_actionitem",
+        "cases.view_measure",
+    ],
+    "write": [
+        "cases.add_case",
+        "cases.add_report",
+        "cases.add_note",
+        "cases.add_measure",
+        "cases.change_measure",
+        "cases.change_actionitem",
+    ],
+}
+
 ROLE_LABELS = {
     "Medewerker": _("Medewerker"),
     "Coordinator": _("Coördinator"),

@@ -22,6 +22,7 @@ def users_with_perm(perm: str, organisation_ids) -> QuerySet:
     return (
         get_user_model()
         .objects.filter(granted, is_active=True, organisation_id__in=organisation_ids)
+        .filter(api_client__isnull=True)  # an API client's service user is no person
         .distinct()
         .order_by("pk")
     )
@@ -59,6 +60,8 @@ def organisation_members(
     members = (
         get_user_model()
         .objects.filter(organisation_id=actor.organisation_id, is_superuser=False)
+        # An API client's service user is managed as the client (Beheer > Koppelingen).
+        .filter(api_client__isnull=True)
         .prefetch_related(Prefetch("groups", queryset=role_groups(), to_attr="roles"))
         .order_by("last_name", "first_name", "username")
     )
@@ -94,3 +97,22 @@ def manages_users(user, groups=None) -> bool:
         permissions__content_type__app_label="partners",
     ).exists()
     return holds or user.user_permissions.filter(codename="change_user").exists()
+
+
+# The partner API's clients (docs/adr/0020-partner-api.md): a Beheerder knows those of their
+# own organisation only; their service users are no people and appear in no user list.
+
+
+def organisation_api_clients(actor) -> QuerySet:
+    from .models import ApiClient
+
+    if actor.organisation_id is None:
+        return ApiClient.objects.none()
+    return ApiClient.objects.filter(organisation_id=actor.organisation_id).order_by(
+        "revoked_at", "name"
+    )
+
+
+def organisation_api_client(actor, client_id):
+    """One client of the actor's organisation, or None (another organisation's, or unknown)."""
+    return organisation_api_clients(actor).filter(pk=client_id).first()

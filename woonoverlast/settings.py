@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI as static files: the API docs need no CDN
+    "oauth2_provider",
     "partners",
     "cases",
     "meetings",
@@ -312,3 +316,59 @@ LOGGING = {
 }
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+
+# The partner API (cases/api/, docs/adr/0020-partner-api.md): OAuth2 client credentials
+# (django-oauth-toolkit), one client per partner system, scopes read and write.
+# Named, so that a foreign key to it (partners.ApiClient) knows the model.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "SCOPES": {"read": "Zaakgegevens lezen", "write": "Zaakgegevens vastleggen"},
+    "DEFAULT_SCOPES": ["read"],
+    # Which scopes a client may ask for is its own (partners.ApiClient.scopes).
+    "SCOPES_BACKEND_CLASS": "partners.oauth.ApiClientScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_SECONDS", default=3600),
+}
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
+API_PAGE_SIZE = 50
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "cases.api.authentication.ClientCredentialsAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["cases.api.permissions.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["cases.api.throttling.PerClientThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "cases.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Woonoverlast partner-API",
+    "DESCRIPTION": (
+        "Koppeling voor de systemen van ketenpartners (politie, GGD, gemeente, corporaties). "
+        "Een koppeling handelt namens haar organisatie en ziet elke zaak op het niveau dat "
+        "met die organisatie is gedeeld, net als in de applicatie: bestaan, proces of "
+        "volledig. Identiteiten van melders komen nooit mee. Een zaak die de organisatie niet "
+        "mag kennen geeft 404. Authenticatie: OAuth2 client credentials; vraag een token aan "
+        "bij de token-URL met scope `read` en/of `write`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "OAUTH2_FLOWS": ["clientCredentials"],
+    "OAUTH2_TOKEN_URL": "/api/oauth/token/",
+    "OAUTH2_SCOPES": OAUTH2_PROVIDER["SCOPES"],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "MaatregelStatusEnum": "cases.models.measures.Measure.Status",
+        "ActiepuntStatusEnum": "cases.models.actions.ActionItem.Status",
+        "LogboekSoortEnum": "cases.models.choices.NoteKind",
+        "BesluitSoortEnum": "cases.models.decisions.Decision.Kind",
+    },
+}

@@ -18,6 +18,8 @@ urlpatterns = [
     path("overleg/", include("meetings.urls")),
     path("cijfers/", include("cases.figures.urls")),
     path("beheer/gebruikers/", include("partners.urls_users")),
+    path("beheer/koppelingen/", include("partners.urls_api_clients")),
     path("beheer/", include("cases.urls_beheer")),
+    path("api/", include("cases.api.urls")),
     path("admin/", admin.site.urls),
 ]

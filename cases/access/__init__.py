@@ -13,6 +13,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `persons`: persons a reader may know (melders stay with the receiving organisation);
 - `privacy`: what a privacy officer may look into (access log, persons, retention report);
 - `listing`: what a case list may filter and sort on at each level;
+- `fields`: which fields of a case each level shows, for the partner API;
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
 - `log`: the access log;
 - `lifecycle`: a case's closure at the reader's level, and earlier cases at an address.
@@ -21,6 +22,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 
 from .case_access import CaseAccess
 from .doors import get_attachment, get_case_access
+from .fields import changed_since_q, shown_case_fields
 from .levels import (
     LEVEL_RANK,
     access_level,
@@ -75,6 +77,7 @@ __all__ = [
     "cases_seen_at",
     "cases_via_participations",
     "cases_with_person_named",
+    "changed_since_q",
     "client_address",
     "closed_and_shown",
     "earlier_cases_at",
@@ -97,6 +100,7 @@ __all__ = [
     "shows_details",
     "shows_process",
     "shared_with_organisation",
+    "shown_case_fields",
     "shown_q",
     "visible_access_log",
     "visible_action_items",

@@ -27,7 +27,9 @@ class ActionItemForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_organisation"].queryset = organisations
         self.fields["owner"].queryset = (
-            User.objects.filter(organisation__in=organisations, is_active=True)
+            User.objects.filter(
+                organisation__in=organisations, is_active=True, api_client__isnull=True
+            )
             .select_related("organisation")
             .order_by("organisation__name", "first_name", "last_name")
         )

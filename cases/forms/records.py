@@ -42,7 +42,7 @@ class CaseForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["regisseur"].queryset = User.objects.filter(
-            organisation=organisation, is_active=True
+            organisation=organisation, is_active=True, api_client__isnull=True
         ).order_by("first_name", "last_name")
         self.fields["regisseur"].required = False
         self.fields["regisseur"].empty_label = _("– uzelf –")

@@ -104,7 +104,7 @@ class HandOverForm(StyledFormMixin, forms.Form):
         full = access.full_partner_ids()
         self.fields["lead_organisation"].queryset = Organisation.objects.filter(pk__in=full)
         self.fields["regisseur"].queryset = (
-            User.objects.filter(is_active=True)
+            User.objects.filter(is_active=True, api_client__isnull=True)
             .filter(Q(organisation_id__in=full) | Q(organisation_id=case.lead_organisation_id))
             .exclude(pk=case.regisseur_id)
             .select_related("organisation")
