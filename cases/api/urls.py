@@ -5,7 +5,7 @@ Only the token endpoint of django-oauth-toolkit is routed (and revocation): its 
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from oauth2_provider import views as oauth_views
@@ -64,4 +64,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    # Last: every other path under /api/ is a JSON 404, not the app's HTML page.
+    re_path(r"^.*$", views.NotFound.as_view(), name="not_found"),
 ]

@@ -429,3 +429,22 @@ class InstrumentList(ApiView):
     def get(self, request):
         instruments = Instrument.objects.filter(active=True).order_by("partner_kind", "name")
         return Response(s.InstrumentSerializer(instruments, many=True).data)
+
+
+@extend_schema(exclude=True)
+class NotFound(ApiView):
+    """Any other path under /api/: a 404 in JSON, as the API answers, never the app's HTML
+    page (an id that is no number, a reference with a slash)."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+    throttle_classes: list = []
+
+    def initial(self, request, *args, **kwargs):
+        from rest_framework.exceptions import NotFound as NotFoundError
+
+        super().initial(request, *args, **kwargs)
+        raise NotFoundError()
+
+    def get(self, request, *args, **kwargs):  # pragma: no cover - initial() answers
+        raise AssertionError
