@@ -294,3 +294,48 @@ POST_DATA = {
     "cases:share_level": {"level": AccessLevel.VOLLEDIG},
     "meetings:item_move": {"richting": "omhoog"},
 }
+
+# The Beheerder's API clients (partners.views_api_clients), like the users; the client id
+# here is unknown, so 404 for everyone who manages clients.
+EXPECTATIONS.update(
+    {
+        "api_clients:list": page(with_perm("partners.change_user")),
+        "api_clients:add": form(with_perm("partners.change_user")),
+        "api_clients:revoke": form(lambda a: 404 if a.perm("partners.change_user") else 403),
+    }
+)
+URL_FILLERS.update(
+    {
+        "api:action_item_complete": {"item_id": "action_item"},
+        "api_clients:revoke": {"client_id": 999_999},
+    }
+)
+
+# The partner API (cases/api/) takes OAuth2 tokens only: a session opens none of it (401,
+# for a GET and a POST alike). Who sees what with a token: tests/api/test_api_matrix.py, over
+# the same routes. Anonymous visitors get the same answers (test_matrix, API_ANONYMOUS).
+API_ANONYMOUS: dict[str, Rule] = {
+    # POST only; a POST without client credentials or grant is refused by the toolkit.
+    "api:token": Rule(everyone(405), everyone(frozenset({400, 401}))),
+    "api:revoke_token": Rule(everyone(405), everyone(frozenset({400, 401}))),
+    # No case data: the schema and its documentation are public.
+    "api:schema": page(everyone(200)),
+    "api:docs": page(everyone(200)),
+    "api:not_found": Rule(everyone(404), everyone(404)),  # any other path under /api/
+}
+for _name in (
+    "cases",
+    "case",
+    "reports",
+    "notes",
+    "measures",
+    "measure",
+    "action_items",
+    "action_item_complete",
+    "decisions",
+    "timeline",
+    "categories",
+    "instruments",
+):
+    API_ANONYMOUS[f"api:{_name}"] = Rule(everyone(401), everyone(401))
+EXPECTATIONS.update(API_ANONYMOUS)
