@@ -4,7 +4,8 @@ Runs in a database of its own (`<NAME>_bench` next to the configured PostgreSQL 
 created and migrated when missing, filled once; `--fresh` rebuilds it), never in the
 application's database. Logs a partner user in as production does (password, then the second
 factor: `cases/bench/client.py`) and prints the median time and query count of the
-first page of the case list and of a case page, next to the bare SQL selecting the same rows,
+first page of the case list and of a case page, and of the partner API's case list (with an
+OAuth2 token of a client of the same organisation), next to the bare SQL selecting the same rows,
 and compares filtering through participations with filtering through guardian's tables.
 """
 
@@ -24,6 +25,7 @@ from django.urls import reverse
 from cases import access
 from cases.access.grants import level_permissions
 from cases.bench import database, dataset
+from cases.bench.api import bearer_client
 from cases.bench.client import LoginFailed, verified_client
 from cases.models import Case, Participation
 from cases.models.choices import AccessLevel
@@ -125,6 +127,20 @@ class Command(BaseCommand):
             "SELECT 1 FROM cases_casegroupobjectpermission g WHERE g.content_object_id = c.id "
             "AND g.group_id = %s AND g.permission_id = %s)"
         )
+        # The API's first page: every visible case (no status filter), by reference.
+        bare_api_list = (
+            "SELECT c.* FROM cases_case c WHERE EXISTS ("
+            "SELECT 1 FROM cases_casegroupobjectpermission g WHERE g.content_object_id = c.id "
+            "AND g.group_id = %s AND g.permission_id = %s) "
+            "ORDER BY c.reference LIMIT 50"
+        )
+        api_client = bearer_client(user.organisation)
+        api_list_url = reverse("api:cases")
+
+        def api_page():
+            response = api_client.get(api_list_url)
+            if response.status_code != 200:
+                raise CommandError(f"{api_list_url} answered {response.status_code}")
 
         def sql(statement, params):
             def run():
@@ -140,6 +156,12 @@ class Command(BaseCommand):
                 _median_ms(page(list_url), runs),
                 queries(page(list_url)),
                 _median_ms(sql(bare_list, [user.organisation.group_id, bestaan]), runs),
+            ),
+            (
+                "API-zaaklijst, eerste pagina",
+                _median_ms(api_page, runs),
+                queries(api_page),
+                _median_ms(sql(bare_api_list, [user.organisation.group_id, bestaan]), runs),
             ),
             (
                 "Zaakpagina (volledig gedeeld)",
