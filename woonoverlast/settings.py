@@ -328,6 +328,17 @@ OAUTH2_PROVIDER = {
     # Which scopes a client may ask for is its own (partners.ApiClient.scopes).
     "SCOPES_BACKEND_CLASS": "partners.oauth.ApiClientScopes",
     "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("API_TOKEN_SECONDS", default=3600),
+    # The OAuth 2.0 Security BCP (RFC 9700): only client credentials are used, but the
+    # toolkit's other grants and transports stay strict too (check --deploy warns otherwise).
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,  # never a token in the URL
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,  # tokens stored as hashes
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
 API_PAGE_SIZE = 50
