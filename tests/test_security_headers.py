@@ -71,6 +71,7 @@ def world(consulent, colleague):
         "document_id": 0,
         "user_id": colleague.pk,  # the Beheerder's pages of a user (403 for the consulent)
         "session_id": 0,
+        "client_id": 0,  # the Beheerder's API clients (404: unknown)
         "kind": "stage",
         "action": "accept",
         "pk": None,  # filled per client: one of the user's own other sessions

@@ -13,6 +13,7 @@ from tests.factories import make_case
 def test_the_schema_is_openapi_3_in_dutch_with_the_token_url():
     response = Client().get("/api/schema/", {"format": "json"})
     assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     flows = schema["components"]["securitySchemes"]["oauth2"]["flows"]
@@ -31,6 +32,8 @@ def test_the_documentation_is_served_from_our_own_static_files():
     sources = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert sources and all(not s.startswith(("http://", "https://", "//")) for s in sources)
     assert any("swagger-ui" in s for s in sources)
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert all("nonce=" in tag for tag in re.findall(r"<script\b[^>]*>", html))
     script = Client().get("/api/docs/", {"script": ""})
     assert script.status_code == 200 and b"SwaggerUIBundle" in script.content
 

@@ -56,7 +56,7 @@ def test_bad_case_input_is_400_in_dutch_and_saves_nothing(api_for, consulent, co
     assert "Onbekende soort overlast" in errors["soorten_overlast"][0]
     assert errors["straat"] == ["Dit veld mag niet leeg zijn."]
     missing = api.post("/api/v1/zaken/", {}).json()
-    assert missing["plaats"] == ["Dit veld is vereist."]
+    assert missing["plaats"] == ["Dit veld is verplicht."]  # as in the app
     other = OrganisationFactory(name="Ander")
     from tests.factories import UserFactory
 
