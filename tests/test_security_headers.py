@@ -72,6 +72,7 @@ def world(consulent, colleague):
         "user_id": colleague.pk,  # the Beheerder's pages of a user (403 for the consulent)
         "session_id": 0,
         "client_id": 0,  # the Beheerder's API clients (404: unknown)
+        "key": "instroom",  # a figure's CSV on the figures page
         "kind": "stage",
         "action": "accept",
         "pk": None,  # filled per client: one of the user's own other sessions
