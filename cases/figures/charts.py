@@ -78,9 +78,7 @@ def bar_chart(figure: Figure) -> SafeString:
         )
     ]
     for index, _column in enumerate(columns):
-        parts.append(
-            mark_safe(PATTERNS[index].format(id=f"{key}-p{index}", ink=INK))  # noqa: S308  # nosec B308
-        )
+        parts.append(format_html(PATTERNS[index], id=f"{key}-p{index}", ink=INK))
     parts.append(mark_safe("</defs>"))  # noqa: S308  # nosec B308
     if legend_height:
         x = LABEL
