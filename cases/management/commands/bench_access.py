@@ -177,16 +177,13 @@ class Command(BaseCommand):
             ),
         ]
         if self.json_path:
-            keys = ("case_list", "case_page", "dashboard")
+            keys = ("case_list", "api_case_list", "case_page", "dashboard")
+            pages = {
+                key: {"median_ms": round(ms, 1), "queries": count, "bare_sql_ms": round(bare, 2)}
+                for key, (_label, ms, count, bare) in zip(keys, results, strict=True)
+            }
             with open(self.json_path, "w") as handle:
-                json.dump(
-                    {
-                        key: {"median_ms": round(ms, 1), "queries": count}
-                        for key, (_label, ms, count, _bare) in zip(keys, results, strict=True)
-                    },
-                    handle,
-                    indent=2,
-                )
+                json.dump({"cases": Case.objects.count(), "pages": pages}, handle, indent=2)
         self.stdout.write("")
         self.stdout.write(
             f"{'pagina':34} {'mediaan':>9} {'queries':>8} {'kale SQL':>9} {'ratio':>6}"
