@@ -212,6 +212,18 @@ def _write_access(request, reference, minimum_level):
     )
 
 
+def _create_on_case(request, reference, *, create, shown, service, **extra):
+    """A record added to a case the caller sees in full: parse, call the service, answer 201."""
+    case_access = _write_access(request, reference, AccessLevel.VOLLEDIG)
+    serializer = create(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    with refused(create.FIELDS):
+        record = service(
+            actor=request.user, access=case_access, **extra, **serializer.service_arguments()
+        )
+    return Response(shown(record).data, status=status.HTTP_201_CREATED)
+
+
 class ReportList(CaseRecords):
     serializer_class = s.ReportSerializer
     records = "reports"
@@ -233,14 +245,13 @@ class ReportList(CaseRecords):
         responses={201: s.ReportSerializer, **WRITE_ERRORS},
     )
     def post(self, request, reference):
-        case_access = _write_access(request, reference, AccessLevel.VOLLEDIG)
-        serializer = s.ReportCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with refused(s.ReportCreateSerializer.FIELDS):
-            report = services.add_report(
-                actor=request.user, access=case_access, **serializer.service_arguments()
-            )
-        return Response(s.ReportSerializer(report).data, status=status.HTTP_201_CREATED)
+        return _create_on_case(
+            request,
+            reference,
+            create=s.ReportCreateSerializer,
+            shown=s.ReportSerializer,
+            service=services.add_report,
+        )
 
 
 class NoteList(CaseRecords):
@@ -267,14 +278,13 @@ class NoteList(CaseRecords):
         responses={201: s.NoteSerializer, **WRITE_ERRORS},
     )
     def post(self, request, reference):
-        case_access = _write_access(request, reference, AccessLevel.VOLLEDIG)
-        serializer = s.NoteCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with refused(s.NoteCreateSerializer.FIELDS):
-            note = services.add_note(
-                actor=request.user, access=case_access, **serializer.service_arguments()
-            )
-        return Response(s.NoteSerializer(note).data, status=status.HTTP_201_CREATED)
+        return _create_on_case(
+            request,
+            reference,
+            create=s.NoteCreateSerializer,
+            shown=s.NoteSerializer,
+            service=services.add_note,
+        )
 
 
 class MeasureList(CaseRecords):
@@ -301,17 +311,14 @@ class MeasureList(CaseRecords):
         responses={201: s.MeasureSerializer, **WRITE_ERRORS},
     )
     def post(self, request, reference):
-        case_access = _write_access(request, reference, AccessLevel.VOLLEDIG)
-        serializer = s.MeasureCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with refused(s.MeasureCreateSerializer.FIELDS):
-            measure = services.add_measure(
-                actor=request.user,
-                access=case_access,
-                owner_organisation=request.user.organisation,
-                **serializer.service_arguments(),
-            )
-        return Response(s.MeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
+        return _create_on_case(
+            request,
+            reference,
+            create=s.MeasureCreateSerializer,
+            shown=s.MeasureSerializer,
+            service=services.add_measure,
+            owner_organisation=request.user.organisation,
+        )
 
 
 class MeasureDetail(ApiView):
