@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from weasyprint import HTML
+
+from cases.documents.rendering import html_to_pdf
 
 from . import selectors
 from .models import MeetingDocument
-
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
 
 
 def document_context(document: MeetingDocument, *, printed_at=None) -> dict:
@@ -55,6 +54,5 @@ def render_html(document: MeetingDocument, **kwargs) -> tuple[str, dict[int, str
 def render_pdf(document: MeetingDocument, **kwargs) -> tuple[bytes, dict[int, str], int]:
     """(PDF bytes, {case id: level} of the cases in it, number of pages)."""
     html, sources = render_html(document, **kwargs)
-    rendered = HTML(string=html).render()
-    pdf = rendered.write_pdf(**PDF_OPTIONS)
-    return pdf, sources, len(rendered.pages)
+    pdf, pages = html_to_pdf(html)
+    return pdf, sources, pages

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cases.access import log_access
+from cases.documents.rendering import html_to_pdf
 from cases.models import AccessLog
 
 from . import charts, selectors
@@ -87,8 +88,6 @@ def figure_csv(request, key: str):
 @require_GET
 @permission_required("cases.view_figures", raise_exception=True)
 def figures_pdf(request):
-    from weasyprint import HTML
-
     form, filters, figures = _figures(request)
     if filters is None:
         return render(request, "figures/page.html", _context(request, form, None, []), status=400)
@@ -102,7 +101,7 @@ def figures_pdf(request):
         resource="cijfers" + (" (regio)" if filters.regional else ""),
         purpose=PURPOSE,
     )
-    pdf = HTML(string=html).write_pdf()
+    pdf, _pages = html_to_pdf(html)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="stuurinformatie.pdf"'
     return response
