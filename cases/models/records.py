@@ -81,6 +81,12 @@ class Report(models.Model):
         related_name="reports_made",
     )
     melder_anonymous = models.BooleanField(_("anonieme melder"), default=False)
+    # A melder is "melder 1" in every document that leaves the organisation (procesdossier,
+    # inzage) unless they agreed to be named there; the date is part of the evidence.
+    melder_consents_to_be_named = models.BooleanField(
+        _("melder stemt in met vermelding van naam"), default=False
+    )
+    melder_consent_on = models.DateField(_("datum instemming"), null=True, blank=True)
     receiving_organisation = models.ForeignKey(
         "partners.Organisation",
         verbose_name=_("ontvangen door"),
