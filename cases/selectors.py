@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from partners.models import Instrument, OrganisationKind
 from woonoverlast.forms import style_form
@@ -22,9 +22,9 @@ from .models import (
     Event,
     Measure,
     Note,
-    NuisanceCategory,
     Report,
     Transition,
+    category_names,
 )
 
 
@@ -42,8 +42,8 @@ def case_list(request) -> CaseList:
 
     def for_the_page(cases):
         cases = access.with_access_level(cases, user)
-        return cases.select_related("stage", "regisseur", "lead_organisation").prefetch_related(
-            Prefetch("categories", queryset=NuisanceCategory.objects.order_by("order"))
+        return cases.select_related("stage", "regisseur", "lead_organisation").annotate(
+            category_names=category_names()
         )
 
     case_filter = CaseFilter(
@@ -83,12 +83,17 @@ def recent_events(case_access: CaseAccess, limit: int = TIMELINE_LIMIT) -> tuple
 
 
 def case_timeline(
-    case_access: CaseAccess, limit: int = TIMELINE_LIMIT, events: list | None = None
+    case_access: CaseAccess,
+    limit: int = TIMELINE_LIMIT,
+    events: list | None = None,
+    loaded_already: dict[str, list] | None = None,
 ) -> list[TimelineEntry]:
     """Meldingen, logboek, attachments and changes, newest first, as this user may see them.
 
     Events name their target by type and id; the targets are loaded through the access
     rules, so an entry the user may not see (a note of another organisation) is left out.
+    `loaded_already`: every visible target of a kind, as the caller loaded it from the same
+    access rules for the page (betrokkenen, actiepunten, maatregelen), so it is not read twice.
     """
     if events is None:
         events, _complete = recent_events(case_access, limit)
@@ -108,8 +113,10 @@ def case_timeline(
     loaded = {
         kind: {obj.pk: obj for obj in visible_targets[kind].filter(pk__in=ids)}
         for kind, ids in wanted.items()
-        if kind in visible_targets
+        if kind in visible_targets and kind not in (loaded_already or {})
     }
+    for kind, objects in (loaded_already or {}).items():
+        loaded[kind] = {obj.pk: obj for obj in objects}
     if "participation" in wanted:
         loaded["participation"] = {share.pk: share for share in case_access.shares}
     entries = []
@@ -145,7 +152,7 @@ def transition_options(case_access: CaseAccess) -> list[TransitionOption]:
             workflow_id=case_access.case.workflow_id, from_stage_id=case_access.case.stage_id
         )
         .select_related("to_stage", "from_stage")
-        .prefetch_related("allowed_groups")
+        .annotate(**guards.role_annotations(case_access.user))
     )
     return [TransitionOption(t, guards.transition_problems(case_access, t)) for t in transitions]
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404
 
 from ..models import (
     AccessLog,
     Attachment,
     Case,
+    category_names,
 )
 from ..models.choices import AccessLevel
 from .case_access import CaseAccess
@@ -34,6 +36,16 @@ def get_case_access(
     case = (
         with_access_level(visible_cases(request.user), request.user)
         .select_related("stage", "workflow", "regisseur", "lead_organisation")
+        .annotate(
+            category_names=category_names(),
+            # Whether any other case shares the address, visible or not: never shown, it only
+            # spares the case page the query for earlier cases here when there are none.
+            others_at_address=Exists(
+                Case.objects.filter(address_key=OuterRef("address_key"))
+                .exclude(address_key="")
+                .exclude(pk=OuterRef("pk"))
+            ),
+        )
         .filter(reference=reference)
         .first()
     )

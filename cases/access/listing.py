@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.db.models import Case as Case_
-from django.db.models import Count, Exists, F, Q, QuerySet, Value, When
 
 from ..models import Case
 from ..models.choices import AccessLevel
@@ -58,6 +58,9 @@ FIELD_LEVELS: dict[str, str] = {
     "address_key": AccessLevel.VOLLEDIG,
 }
 _FLAGS = {AccessLevel.PROCES: "sees_process", AccessLevel.VOLLEDIG: "sees_details"}
+# A list counts its rows up to this many and pages through at most these (20 pages of 50):
+# beyond, a reader narrows the list with search and filters rather than page 300.
+COUNT_LIMIT = 1000
 
 
 def _flag(field: str) -> str | None:
@@ -164,16 +167,32 @@ class LevelOrderedRows:
 
     @cached_property
     def _counts(self) -> dict[str, int]:
+        """The number of rows and of rows in the first part, each counted up to COUNT_LIMIT + 1:
+        past that the list says "more than" and pages only through the first COUNT_LIMIT rows,
+        so the count costs the same at a hundred thousand cases as at ten million (ADR 0023)."""
+        limit = COUNT_LIMIT + 1
         rows = self._every_row()
         if not self._partitioned:
-            return {"total": rows.count(), "shown": 0}
+            return {"total": rows[:limit].count(), "shown": 0}
         shown_ids = _granted_rows(self.user, f"view_case_{self.level}").values("content_object_id")
         shown = Q(pk__in=shown_ids) & Q(**{f"{self.first}__isnull": False})
-        # One query for both; PostgreSQL hashes the reader's guardian rows once.
-        return rows.aggregate(total=Count("pk"), shown=Count("pk", filter=shown))
+        in_first_part = ExpressionWrapper(shown, output_field=BooleanField())
+        flags = list(
+            rows.annotate(in_first_part=in_first_part).values_list("in_first_part", flat=True)[
+                :limit
+            ]
+        )
+        if len(flags) < limit:  # every row was read: both counts are exact
+            return {"total": len(flags), "shown": sum(flags)}
+        return {"total": limit, "shown": self._shown_rows()[:limit].count()}
+
+    @property
+    def more_than_counted(self) -> bool:
+        """Whether there are more rows than COUNT_LIMIT (then `count()` is COUNT_LIMIT)."""
+        return self._counts["total"] > COUNT_LIMIT
 
     def count(self) -> int:
-        return self._counts["total"]
+        return min(self._counts["total"], COUNT_LIMIT)
 
     def __len__(self) -> int:
         return self.count()

@@ -5,7 +5,7 @@ from ..figures.models import Figures  # noqa: E402
 from ..notifications.models import DigestSent, Notification, ReminderSettings  # noqa: E402
 from ..retention.models import DestructionRecord, RetentionCategory, RetentionRule  # noqa: E402
 from .actions import ActionItem
-from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation
+from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation, category_names
 from .decisions import Decision
 from .lifecycle import CaseResult
 from .logs import AccessLog, Event
@@ -26,6 +26,7 @@ __all__ = [
     "AccessLog",
     "Attachment",
     "Case",
+    "category_names",
     "CaseGroupObjectPermission",
     "CasePerson",
     "CaseResult",

@@ -72,6 +72,26 @@ class CaseReferenceCounter(models.Model):
         return f"{self.year}: {self.last_number}"
 
 
+def category_names() -> models.Subquery:
+    """The names of a case's soorten overlast, joined by ", " in catalogue order: one column
+    of the case's own query instead of a prefetch query per page (the list and the case page
+    show them as text)."""
+    through = Case.categories.through
+    return models.Subquery(
+        through.objects.filter(case_id=models.OuterRef("pk"))
+        .values("case_id")
+        .annotate(
+            names=models.StringAgg(
+                "nuisancecategory__name",
+                models.Value(", "),
+                order_by=("nuisancecategory__order", "nuisancecategory__name"),
+            )
+        )
+        .values("names"),
+        output_field=models.TextField(),
+    )
+
+
 class Case(models.Model):
     reference = models.CharField(_("zaaknummer"), max_length=20, unique=True, editable=False)
     street = models.CharField(_("straat"), max_length=200)

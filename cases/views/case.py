@@ -39,6 +39,7 @@ def case_list(request):
             "filter": case_list.filter,
             "page": page,
             "query": query.urlencode(),
+            "more_than_counted": case_list.rows.more_than_counted,
             "can_add_case": request.user.has_perm("cases.add_case"),
         },
     )
@@ -78,14 +79,24 @@ def case_detail(request, reference):
     action_items = list(case_access.action_items())
     for item in action_items:
         item.may_complete = case_access.can_complete_action_item(item)
+    case_persons = list(case_access.case_persons())
+    measures = selectors.case_measures(case_access)
     return render(
         request,
         "cases/case_detail.html",
         {
             "access": case_access,
             "case": case_access.case,
-            "case_persons": case_access.case_persons(),
-            "timeline": selectors.case_timeline(case_access, events=events),
+            "case_persons": case_persons,
+            "timeline": selectors.case_timeline(
+                case_access,
+                events=events,
+                loaded_already={
+                    "caseperson": case_persons,
+                    "actionitem": action_items,
+                    "measure": measures,
+                },
+            ),
             "stage_status": selectors.stage_status(case_access.case),
             "stage_periods": selectors.stage_periods(
                 case_access, all_events=events if all_events else None
@@ -96,7 +107,7 @@ def case_detail(request, reference):
             "may_record_decision": case_access.sees_details and guards.may_move_case(case_access),
             "action_items": action_items,
             "instrument_groups": selectors.instrument_suggestions(case_access),
-            "measures": selectors.case_measures(case_access),
+            "measures": measures,
             **case_page_context(case_access),
         },
     )

@@ -33,7 +33,7 @@ def _with_reopen(user, cases) -> list:
 def case_page_context(case_access) -> dict:
     """What the case page shows of the case's life: its closure and earlier cases here."""
     earlier = []
-    if case_access.sees_details:
+    if case_access.sees_details and getattr(case_access.case, "others_at_address", True):
         earlier = _with_reopen(
             case_access.user,
             access.earlier_cases_at(

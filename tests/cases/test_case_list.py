@@ -358,3 +358,42 @@ def test_the_list_read_in_two_parts_keeps_the_order_of_the_level_aware_sort(
     for start in range(len(expected)):  # every page boundary, also across the two parts
         page = rows[start : start + 3]
         assert [case.reference for case in page] == expected[start : start + 3]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 5, 7])
+@pytest.mark.parametrize("ordering", ["-opened_on", "postcode", "reference"])
+def test_past_the_count_limit_the_list_pages_through_the_first_rows_in_order(
+    monkeypatch, partner_user, mixed_levels, ordering, limit
+):
+    """Past COUNT_LIMIT the list counts no further: it says "more than" and pages through
+    the first COUNT_LIMIT rows, in the same order as the uncounted list, across both parts."""
+    from cases import access
+    from cases.access import listing
+
+    def narrow(cases):
+        return access.with_access_level(cases, partner_user).filter(access.open_or_status_hidden())
+
+    expected = list(
+        narrow(access.visible_cases(partner_user))
+        .order_by(*access.list_ordering([ordering]))
+        .values_list("reference", flat=True)
+    )
+    monkeypatch.setattr(listing, "COUNT_LIMIT", limit)
+    rows = access.LevelOrderedRows(partner_user, [ordering], narrow)
+    assert rows.more_than_counted == (len(expected) > limit)
+    assert rows.count() == min(limit, len(expected))
+    assert [case.reference for case in rows[0 : rows.count()]] == expected[:limit]
+
+
+def test_the_list_says_more_than_when_it_stops_counting(monkeypatch, client_for, consulent):
+    from cases.access import listing
+
+    for number in range(4):
+        make_case(consulent, house_number=str(number + 1))
+    monkeypatch.setattr(listing, "COUNT_LIMIT", 3)
+    response = client_for(consulent).get(reverse("cases:list"))
+    assert len(references(response)) == 3
+    assert "Meer dan 3 zaken gevonden" in response.text
+    monkeypatch.setattr(listing, "COUNT_LIMIT", 4)
+    response = client_for(consulent).get(reverse("cases:list"))
+    assert "4 zaken gevonden" in response.text and "Meer dan" not in response.text

@@ -1,7 +1,8 @@
 """`manage.py bench_access`: how fast does a partner see their cases at 100,000 cases?
 
-Runs in a database of its own (`<NAME>_bench` next to the configured PostgreSQL database,
-created and migrated when missing, filled once; `--fresh` rebuilds it), never in the
+`--cases N` measures at another size. Runs in a database of its own (`<NAME>_bench`, or
+`<NAME>_bench_<N>` for another size, next to the configured PostgreSQL database, created and
+migrated when missing, filled once; `--fresh` rebuilds it), never in the
 application's database. Logs a partner user in as production does (password, then the second
 factor: `cases/bench/client.py`) and prints the median time and query count of the
 first page of the case list and of a case page, and of the partner API's case list (with an
@@ -24,12 +25,15 @@ from django.urls import reverse
 
 from cases import access
 from cases.access.grants import level_permissions
+from cases.access.listing import COUNT_LIMIT
 from cases.bench import database, dataset
 from cases.bench.api import bearer_client
 from cases.bench.client import LoginFailed, verified_client
 from cases.models import Case, Participation
 from cases.models.choices import AccessLevel
 from partners.models import User
+
+DEFAULT_CASES = 100_000
 
 
 def _median_ms(function, runs: int) -> float:
@@ -46,7 +50,7 @@ class Command(BaseCommand):
     help = "Benchmark van de toegangsfilters op 100.000 zaken (eigen database)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--cases", type=int, default=100_000)
+        parser.add_argument("--cases", type=int, default=DEFAULT_CASES)
         parser.add_argument("--runs", type=int, default=15)
         parser.add_argument("--fresh", action="store_true", help="Bouw de benchmarkdata opnieuw.")
         parser.add_argument(
@@ -55,7 +59,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, cases, runs, fresh, json_path=None, **options):
         self.json_path = json_path
-        self._use_bench_database(fresh)
+        self._use_bench_database(fresh, cases)
         call_command("migrate", verbosity=0)
         if not dataset.loaded():
             start = time.perf_counter()
@@ -63,11 +67,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Data geladen in {time.perf_counter() - start:.0f} s.")
         self._measure(runs)
 
-    def _use_bench_database(self, fresh: bool) -> None:
+    def _use_bench_database(self, fresh: bool, cases: int) -> None:
         settings_dict = connection.settings_dict
         if connection.vendor != "postgresql":
             raise CommandError("De benchmark draait op PostgreSQL (zet DATABASE_URL).")
-        name = f"{settings_dict['NAME']}_bench"
+        # One database per size, so that 100,000 and 1,000,000 can be measured side by side.
+        size = "" if cases == DEFAULT_CASES else f"_{cases}"
+        name = f"{settings_dict['NAME']}_bench{size}"
         try:
             created = database.ensure_database(settings_dict, name, fresh=fresh)
         except psycopg.Error as error:  # server down, no such role, no CREATEDB right
@@ -112,14 +118,18 @@ class Command(BaseCommand):
                 function()
             return len(captured)
 
-        # The rows of the first list page (open cases, newest first), in plain SQL, through
-        # the same guardian table the application filters on.
-        bare_list = (
-            "SELECT c.* FROM cases_case c WHERE c.closed_on IS NULL AND EXISTS ("
+        # The rows of the first list page (open cases, newest first) and their count as the
+        # list counts them (up to COUNT_LIMIT + 1), in plain SQL, through the same guardian
+        # table the application filters on.
+        visible_open = (
+            "FROM cases_case c WHERE c.closed_on IS NULL AND EXISTS ("
             "SELECT 1 FROM cases_casegroupobjectpermission g WHERE g.content_object_id = c.id "
-            "AND g.group_id = %s AND g.permission_id = %s) "
-            "ORDER BY c.opened_on DESC, c.reference DESC LIMIT 50"
+            "AND g.group_id = %s AND g.permission_id = %s)"
         )
+        # Constants only, no user input:
+        first_rows = f"SELECT c.* {visible_open} ORDER BY c.opened_on DESC, c.reference DESC"  # noqa: S608  # nosec B608
+        counted = f"SELECT count(*) FROM (SELECT 1 {visible_open} LIMIT {COUNT_LIMIT + 1}) AS n"  # noqa: S608  # nosec B608
+        bare_list = f"{first_rows} LIMIT 50; {counted}"
         bestaan = level_permissions()["view_case_bestaan"].pk
         bare_case = "SELECT c.* FROM cases_case c WHERE c.reference = %s"
         bare_count = (
@@ -142,11 +152,12 @@ class Command(BaseCommand):
             if response.status_code != 200:
                 raise CommandError(f"{api_list_url} answered {response.status_code}")
 
-        def sql(statement, params):
+        def sql(statements, params):
             def run():
                 with connection.cursor() as cursor:
-                    cursor.execute(statement, params)
-                    cursor.fetchall()
+                    for statement in statements.split("; "):
+                        cursor.execute(statement, params[: statement.count("%s")])
+                        cursor.fetchall()
 
             return run
 
