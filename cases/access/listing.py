@@ -171,9 +171,10 @@ class LevelOrderedRows:
         past that the list says "more than" and pages only through the first COUNT_LIMIT rows,
         so the count costs the same at a hundred thousand cases as at ten million (ADR 0023)."""
         limit = COUNT_LIMIT + 1
-        rows = self._every_row()
+        # Unordered and bare: a count needs no sort, and then LIMIT stops the scan early.
+        rows = self._every_row().order_by()
         if not self._partitioned:
-            return {"total": rows[:limit].count(), "shown": 0}
+            return {"total": rows.values("pk")[:limit].count(), "shown": 0}
         shown_ids = _granted_rows(self.user, f"view_case_{self.level}").values("content_object_id")
         shown = Q(pk__in=shown_ids) & Q(**{f"{self.first}__isnull": False})
         in_first_part = ExpressionWrapper(shown, output_field=BooleanField())
@@ -184,7 +185,7 @@ class LevelOrderedRows:
         )
         if len(flags) < limit:  # every row was read: both counts are exact
             return {"total": len(flags), "shown": sum(flags)}
-        return {"total": limit, "shown": self._shown_rows()[:limit].count()}
+        return {"total": limit, "shown": self._shown_rows().order_by().values("pk")[:limit].count()}
 
     @property
     def more_than_counted(self) -> bool:

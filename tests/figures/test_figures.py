@@ -158,3 +158,52 @@ def test_percentile_fallback_matches_postgresql():
     assert percentile_cont(values, 0.8) == timedelta(days=8.8)
     assert percentile_cont([timedelta(days=3)], 0.5) == timedelta(days=3)
     assert percentile_cont([], 0.5) is None
+
+
+def test_wvggz_legal_term_by_when_the_timeline_says_it_was_finished(region):
+    """Four verkennende onderzoeken on cases A sees at proces or more, one on B4 (invisible):
+    finished on day 3 (within 14 days), finished on day 30 (late), open since 60 days
+    (overdue), open since 2 days (running)."""
+    import time_machine
+
+    from cases import services
+    from cases.models import Measure
+    from partners.models import Instrument
+    from tests.factories import access_for
+    from tests.figures.conftest import at
+
+    wvggz = Instrument.objects.get(name__icontains="verkennend onderzoek")
+    day = lambda n: region.today - timedelta(days=n)  # noqa: E731
+
+    def start(user, case, days_ago, finished_after=None):
+        measure = services.add_measure(
+            actor=user,
+            access=access_for(user, case),
+            instrument=wvggz,
+            owner_organisation=user.organisation,
+            start_date=day(days_ago),
+            status=Measure.Status.RUNNING,
+        )
+        if finished_after is not None:
+            with time_machine.travel(at(day(days_ago - finished_after)), tick=False):
+                services.update_measure(
+                    actor=user,
+                    access=access_for(user, case),
+                    measure=measure,
+                    status=Measure.Status.DONE,
+                    outcome="Onderzoek afgerond.",
+                )
+
+    a, b = region.consulent, region.other
+    start(a, region.cases["A7"], 100, finished_after=3)
+    start(a, region.cases["A3"], 40, finished_after=30)
+    start(b, region.cases["B6"], 60)
+    start(a, region.cases["A7"], 2)
+    start(b, region.cases["B4"], 50, finished_after=1)  # not shared with A
+
+    assert table(figures_for(a, region)["wvggz"]) == {
+        "afgerond binnen de termijn": ["1", "33%"],
+        "afgerond na de termijn": ["1", "33%"],
+        "niet afgerond, termijn verstreken": ["1", "33%"],
+        "loopt nog, binnen de termijn": ["1", "–"],
+    }

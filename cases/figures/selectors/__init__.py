@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..figure import Figure
 from ..registry import contributions
-from .outcome import hot_spots, overdue_actions, recurrence, results
+from .outcome import hot_spots, overdue_actions, recurrence, results, wvggz_term
 from .process import flow, lead_times, melder_contact, solved, stages_now
 from .scope import RESULT_LABELS, Scope, ended_well_q, result_q, scope, wijk_choices
 
@@ -21,6 +21,7 @@ def page_figures(user, filters) -> list[Figure]:
         *hot_spots(cases, filters),
         recurrence(cases, filters),
         overdue_actions(cases),
+        wvggz_term(cases, filters),
         *results(cases, filters),
         *contributions(user, filters),
     ]

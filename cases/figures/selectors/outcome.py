@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, DateField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import TruncDate
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cases import access
-from cases.models import ActionItem, Measure, Report
+from cases.calendars import legal_terms
+from cases.models import ActionItem, Event, Measure, Report
 
 from ..figure import Figure, Number, Share
 from .scope import RESULT_LABELS, Scope, ended_well_q, result_expression
@@ -167,3 +177,68 @@ def results(scope: Scope, filters) -> list[Figure]:
             [[row["instrument__name"], Number(row["n"])] for row in instruments],
         ),
     ]
+
+
+# The Wvggz verkennend onderzoek, as the catalogue names it (partners migration 0011).
+WVGGZ_WORDS = ("verkennend", "onderzoek", "wvggz")
+WVGGZ_TERM_DAYS = 14  # art. 5:3 Wvggz
+
+
+def wvggz_term(scope: Scope, filters) -> Figure:
+    """Wvggz verkennende onderzoeken started in the period, by whether they were finished
+    within the legal term: 14 days from the start, ending on the next day that is no
+    Saturday, Sunday or feestdag (Algemene termijnenwet). Finished is the first time the
+    timeline records the measure as afgerond. Grouped by the pair of dates, so the legal
+    term is computed per pair of dates, not per measure."""
+    named = Q()
+    for word in WVGGZ_WORDS:
+        named &= Q(instrument__name__icontains=word)
+    finished = (
+        Event.objects.filter(
+            case=OuterRef("case"),
+            kind=Event.Kind.MEASURE_CHANGED,
+            target_type="measure",
+            target_id=OuterRef("pk"),
+            data__status=Measure.Status.DONE,
+        )
+        .order_by("occurred_at")
+        .annotate(on=TruncDate("occurred_at"))
+        .values("on")[:1]
+    )
+    pairs = (
+        Measure.objects.filter(
+            named, case__in=scope.cases, start_date__range=(filters.start, filters.end)
+        )
+        .annotate(finished_on=Subquery(finished, output_field=DateField()))
+        .values("start_date", "finished_on")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    today = timezone.localdate()
+    within = late = overdue = running = 0
+    for pair in pairs:
+        deadline = legal_terms.term_end(pair["start_date"], days=WVGGZ_TERM_DAYS)
+        if pair["finished_on"] is not None:
+            within += pair["n"] if pair["finished_on"] <= deadline else 0
+            late += pair["n"] if pair["finished_on"] > deadline else 0
+        elif today <= deadline:
+            running += pair["n"]
+        else:
+            overdue += pair["n"]
+    total = within + late + overdue
+    return Figure(
+        "wvggz",
+        _("Wettelijke termijn: Wvggz verkennend onderzoek"),
+        _(
+            "Verkennende onderzoeken die in de periode zijn gestart, tegen de termijn van "
+            "%(days)s dagen (art. 5:3 Wvggz; Algemene termijnenwet)."
+        )
+        % {"days": WVGGZ_TERM_DAYS},
+        [_("Onderzoek"), _("Aantal"), _("Aandeel")],
+        [
+            [_("afgerond binnen de termijn"), Number(within), Share(within, total)],
+            [_("afgerond na de termijn"), Number(late), Share(late, total)],
+            [_("niet afgerond, termijn verstreken"), Number(overdue), Share(overdue, total)],
+            [_("loopt nog, binnen de termijn"), Number(running), Share(0, 0)],
+        ],
+    )
