@@ -32,7 +32,6 @@ lock: ## Regenerate requirements.lock and requirements-dev.lock from pyproject.t
 vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/vendor/ (npm)
 	scripts/vendor-static.sh
 
-bench-agenda: ## Time the casusoverleg agenda PDFs: 30 items for 6 organisations (rolled back)
+bench-agenda: ## Time the agenda PDFs (30 items, 6 organisations) in <name>_bench, rolled back
 	scripts/bootstrap.sh
-	$(VENV)/bin/python manage.py migrate --no-input -v 0
-	$(VENV)/bin/python manage.py bench_agenda --items 30 --organisations 6
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/woonoverlast}" $(VENV)/bin/python manage.py bench_agenda --items 30 --organisations 6

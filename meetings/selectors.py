@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 
 from cases import access as case_access
 from cases import selectors as case_selectors
 from cases.access import CaseAccess
 from cases.access.levels import shows_details, shows_process
-from cases.models import ActionItem, Event
+from cases.models import ActionItem, CasePerson, Event
 from cases.models.choices import PersonRole
 from woonoverlast.refusals import Refusal
 
@@ -126,15 +126,13 @@ PROGRESS_LABELS = {
 }
 
 
-def _progress(case, since: datetime | None) -> list[str]:
-    """Facts since the previous meeting: stage changes and counts, never content."""
+def _progress(events) -> list[str]:
+    """Facts since the previous meeting, from the case's events since then in time order:
+    stage changes and counts, never content."""
     from django.utils.translation import gettext, ngettext
 
-    events = case.events.all()
-    if since is not None:
-        events = events.filter(occurred_at__gt=since)
     lines, counts = [], {}
-    for event in events.order_by("occurred_at"):
+    for event in events:
         if event.kind == Event.Kind.STAGE_CHANGED:
             lines.append(
                 gettext("Fase gewijzigd: %(from)s → %(to)s")
@@ -162,25 +160,21 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
     `levels` maps case id to the level to show; items missing from it are left out, so an
     organisation never learns of a case it does not participate in.
     """
-    items = list(
-        meeting.items.select_related("case__stage", "case__lead_organisation", "case__regisseur")
-        .prefetch_related("partners_needed", "decisions", "action_items__owner_organisation")
-        .order_by("order", "id")
-    )
     previous = previous_meeting(meeting)
     since = previous.starts_at if previous else None
+    items = list(
+        meeting.items.select_related("case__stage", "case__lead_organisation", "case__regisseur")
+        .prefetch_related(*_entry_prefetches(since))
+        .order_by("order", "id")
+    )
     entries = []
     for item in items:
         level = levels.get(item.case_id)
         if not shows_process(level):
             continue
         entry = AgendaEntry(item=item, level=level, number=len(entries) + 1)
-        entry.progress = _progress(item.case, since)
-        entry.open_actions = list(
-            item.case.action_items.filter(status=ActionItem.Status.OPEN).select_related(
-                "owner_organisation", "owner"
-            )
-        )
+        entry.progress = _progress(item.case.events_since)
+        entry.open_actions = item.case.open_actions
         entry.actions = list(item.action_items.all())
         entry.decisions = [
             DecisionShown(
@@ -191,13 +185,37 @@ def agenda_entries(meeting: Meeting, levels: dict[int, str]) -> list[AgendaEntry
         ]
         if shows_details(level):
             # Betrokkenen, but never a melder: no agenda ever carries a melder's identity.
-            entry.persons = list(
-                item.case.case_persons.exclude(role=PersonRole.MELDER)
-                .select_related("person")
-                .order_by("role", "person__last_name")
-            )
+            entry.persons = item.case.agenda_persons
         entries.append(entry)
     return entries
+
+
+def _entry_prefetches(since: datetime | None) -> list:
+    """What every entry shows, fetched for all items at once: the number of queries of an
+    agenda (and of each PDF) does not grow with its number of items. Which of it an entry
+    shows is still decided per item by its level, in agenda_entries."""
+    events = Event.objects.order_by("occurred_at", "pk")
+    if since is not None:
+        events = events.filter(occurred_at__gt=since)
+    owner = ("owner_organisation", "owner")
+    return [
+        "partners_needed",
+        "decisions",
+        Prefetch("action_items", ActionItem.objects.select_related(*owner)),
+        Prefetch("case__events", events, to_attr="events_since"),
+        Prefetch(
+            "case__action_items",
+            ActionItem.objects.filter(status=ActionItem.Status.OPEN).select_related(*owner),
+            to_attr="open_actions",
+        ),
+        Prefetch(
+            "case__case_persons",
+            CasePerson.objects.exclude(role=PersonRole.MELDER)
+            .select_related("person")
+            .order_by("role", "person__last_name"),
+            to_attr="agenda_persons",
+        ),
+    ]
 
 
 def item_entry(user, meeting: Meeting, item_id: int):

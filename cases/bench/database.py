@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from django.core.management.base import CommandError
+from django.db import connection, connections
 from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
@@ -55,3 +57,22 @@ def ensure_database(settings_dict: dict[str, Any], name: str, *, fresh: bool = F
 def drop_database(settings_dict: dict[str, Any], name: str) -> None:
     with _admin_connection(settings_dict) as admin:
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+
+
+def use_bench_database(suffix: str = "_bench", *, fresh: bool = False) -> tuple[str, bool]:
+    """Point this process's default connection at `<NAME><suffix>`, creating it when missing.
+
+    Returns (its name, whether it was created now). From then on the process talks only to
+    that database, never to the application's. Needs PostgreSQL and the CREATEDB right.
+    """
+    settings_dict = connection.settings_dict
+    if connection.vendor != "postgresql":
+        raise CommandError("De benchmark draait op PostgreSQL (zet DATABASE_URL).")
+    name = f"{settings_dict['NAME']}{suffix}"
+    try:
+        created = ensure_database(settings_dict, name, fresh=fresh)
+    except psycopg.Error as error:  # server down, no such role, no CREATEDB right
+        raise CommandError(f"Benchmarkdatabase {name} niet klaargezet: {error}") from error
+    connections.close_all()
+    settings_dict["NAME"] = name
+    return name, created

@@ -16,10 +16,9 @@ import json
 import statistics
 import time
 
-import psycopg
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -68,19 +67,9 @@ class Command(BaseCommand):
         self._measure(runs)
 
     def _use_bench_database(self, fresh: bool, cases: int) -> None:
-        settings_dict = connection.settings_dict
-        if connection.vendor != "postgresql":
-            raise CommandError("De benchmark draait op PostgreSQL (zet DATABASE_URL).")
         # One database per size, so that 100,000 and 1,000,000 can be measured side by side.
         size = "" if cases == DEFAULT_CASES else f"_{cases}"
-        name = f"{settings_dict['NAME']}_bench{size}"
-        try:
-            created = database.ensure_database(settings_dict, name, fresh=fresh)
-        except psycopg.Error as error:  # server down, no such role, no CREATEDB right
-            raise CommandError(f"Benchmarkdatabase {name} niet klaargezet: {error}") from error
-        connections.close_all()
-        # From here on this process talks only to the benchmark database.
-        settings_dict["NAME"] = name
+        name, created = database.use_bench_database(f"_bench{size}", fresh=fresh)
         self.stdout.write(f"Benchmarkdatabase: {name}{' (nieuw)' if created else ''}")
 
     def _measure(self, runs: int) -> None:
