@@ -1,6 +1,6 @@
 # Woonoverlast: the commands. `make` alone lists them.
 .DEFAULT_GOAL := help
-.PHONY: help demo test lint lock vendor bench bench-agenda
+.PHONY: help demo test lint lock vendor bench bench-agenda load
 
 VENV := .venv
 
@@ -35,3 +35,7 @@ vendor: ## Fetch the pinned NL Design System CSS, htmx and axe-core into static/
 bench-agenda: ## Time the agenda PDFs (30 items, 6 organisations) in <name>_bench, rolled back
 	scripts/bootstrap.sh
 	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/woonoverlast}" $(VENV)/bin/python manage.py bench_agenda --items 30 --organisations 6
+
+load: ## Load test: gunicorn + PostgreSQL (woonoverlast_load, demo data), 16 users for 60 s
+	scripts/bootstrap.sh --dev
+	scripts/load.sh

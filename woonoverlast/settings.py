@@ -98,6 +98,11 @@ FORM_RENDERER = "woonoverlast.forms.FormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections: a new PostgreSQL connection per request (a backend process forked,
+# authenticated, its caches cold) cost more than many a page's queries (`make load`, ADR 0027).
+# Checked before reuse, so a connection the server dropped is replaced, not an error.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("TEST", {})
 # Production runs two PostgreSQL roles (ADR 0016): DATABASE_URL of `migrate` names the owner,
 # that of web, worker and beat names this application role, which owns nothing and may only
