@@ -28,6 +28,7 @@ def main(out: Path) -> None:
     import django
 
     django.setup()
+    from django.contrib.auth.hashers import make_password
     from django.core.management import call_command
     from django.db import connection
 
@@ -42,10 +43,11 @@ def main(out: Path) -> None:
     call_command("migrate", verbosity=0)
     call_command("seed_demo", stdout=io.StringIO())  # its list of logins is not for here
     logging.getLogger("woonoverlast.security").setLevel(logging.WARNING)  # a line per user
+    hashed = make_password(password)  # once: hashing is deliberately slow
     users = {}
     for username in USERNAMES:
         user = User.objects.get(username=username)
-        user.set_password(password)  # seed_demo keeps the password of users that exist
+        user.password = hashed  # seed_demo keeps the password of users that exist
         user.save(update_fields=["password"])
         users[username] = twofactor.new_backup_codes(user)
     out.write_text(json.dumps({"password": password, "users": users}))
