@@ -31,5 +31,8 @@ def remove_documents_of_case(sender, instance, **kwargs):
 def remake_documents(sender, instance, created, **kwargs):
     """Retention removed free text, attachments or persons: documents made from the case
     are made again without them (a destroyed case has no documents left by now)."""
-    if created and instance.category != RetentionCategory.CASE:
+    # A partner's own contributions destroyed (organisation_id_ref set) leave the case.
+    if created and (
+        instance.category != RetentionCategory.CASE or instance.organisation_id_ref is not None
+    ):
         services.remake_documents_of_case(case_id=instance.case_id_ref)

@@ -98,11 +98,19 @@ def _reads_retention(user) -> int | None:
 
 
 def retention_cases(user) -> QuerySet[Case]:
-    """Closed cases for the retention dry-run report: those the reader's organisation leads."""
+    """Closed cases for the retention dry-run report: those the reader's organisation leads,
+    and those it contributed logboek, bijlagen or maatregelen of its own to (its own rules
+    remove those, docs/adr/0026). The report shows the latter only its own removals."""
+    from cases.retention.contributions import contribution_models
+
     organisation_id = _reads_retention(user)
     if organisation_id is None:
         return Case.objects.none()
-    return Case.objects.filter(lead_organisation_id=organisation_id, closed_on__isnull=False)
+    query = Q(lead_organisation_id=organisation_id)
+    for model, owner, paths in contribution_models():
+        own = model._base_manager.filter(**{f"{owner}_id": organisation_id})
+        query |= Q(pk__in=own.values(paths[0]))
+    return Case.objects.filter(query, closed_on__isnull=False)
 
 
 def retention_records(user) -> QuerySet[DestructionRecord]:
@@ -111,4 +119,7 @@ def retention_records(user) -> QuerySet[DestructionRecord]:
     organisation_id = _reads_retention(user)
     if organisation_id is None:
         return DestructionRecord.objects.none()
-    return DestructionRecord.objects.filter(lead_organisation_id_ref=organisation_id)
+    return DestructionRecord.objects.filter(
+        Q(lead_organisation_id_ref=organisation_id, organisation_id_ref__isnull=True)
+        | Q(organisation_id_ref=organisation_id)
+    )

@@ -41,6 +41,8 @@ class Measure(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+    # The organisation that carries it out keeps it by its own retention rule (docs/adr/0026).
+    retention_owner = "owner_organisation"
 
     class Meta:
         verbose_name = _("maatregel")

@@ -140,6 +140,8 @@ class Note(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    # The organisation that wrote it keeps it by its own retention rule (docs/adr/0026).
+    retention_owner = "organisation"
 
     class Meta:
         verbose_name = _("logboekregel")
@@ -178,6 +180,8 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    # The organisation that added it keeps it by its own retention rule (docs/adr/0026).
+    retention_owner = "organisation"
 
     class Meta:
         verbose_name = _("bijlage")

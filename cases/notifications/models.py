@@ -38,6 +38,10 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("gelezen"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("gemaild"), null=True, blank=True)
 
+    # A notification has done its work long before a case is anonymised, and its key and
+    # text carry dates: retention removes it rather than scrubbing it (docs/adr/0026).
+    retention_anonymise = "delete"
+
     class Meta:
         verbose_name = _("notificatie")
         verbose_name_plural = _("notificaties")

@@ -15,6 +15,19 @@ class RetentionCategory(models.TextChoices):
     CASE = "zaak", _("hele zaak vernietigen")
 
 
+# Broader categories include what the narrower ones remove.
+INCLUDES = {
+    RetentionCategory.FREE_TEXT: {RetentionCategory.FREE_TEXT},
+    RetentionCategory.ATTACHMENTS: {RetentionCategory.ATTACHMENTS},
+    RetentionCategory.PERSONS: {
+        RetentionCategory.PERSONS,
+        RetentionCategory.FREE_TEXT,
+        RetentionCategory.ATTACHMENTS,
+    },
+    RetentionCategory.CASE: set(RetentionCategory),
+}
+
+
 class RetentionRule(models.Model):
     """Months after closure after which a category of a case's data is removed.
 
@@ -67,6 +80,12 @@ class DestructionRecord(models.Model):
     lead_organisation_id_ref = models.BigIntegerField(
         _("aanbrengende organisatie (id)"), null=True, db_index=True
     )
+    # Set when the removal was of one partner's own contributions (its logboek, bijlagen,
+    # maatregelen) by that partner's rule: that partner's privacy officer reads the record,
+    # the aanbrengende organisation's does not (it may not know the contributions existed).
+    organisation_id_ref = models.BigIntegerField(
+        _("organisatie van de bijdragen (id)"), null=True, blank=True, db_index=True
+    )
     category = models.CharField(_("gegevens"), max_length=20, choices=RetentionCategory.choices)
     opened_on = models.DateField(_("geopend op"), null=True)
     closed_on = models.DateField(_("gesloten op"), null=True)
@@ -81,8 +100,15 @@ class DestructionRecord(models.Model):
         default_permissions = ("view",)
         constraints = [
             models.UniqueConstraint(
-                fields=["case_id_ref", "category"], name="destruction_once_per_category"
-            )
+                fields=["case_id_ref", "category"],
+                condition=models.Q(organisation_id_ref__isnull=True),
+                name="destruction_once_per_category",
+            ),
+            models.UniqueConstraint(
+                fields=["case_id_ref", "category", "organisation_id_ref"],
+                condition=models.Q(organisation_id_ref__isnull=False),
+                name="destruction_once_per_contributor",
+            ),
         ]
 
     def __str__(self):

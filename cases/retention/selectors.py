@@ -4,7 +4,9 @@ A period counts from the final closure: the end of the nazorg when the case was 
 through the app (`Case.nazorg_until`), else the closing date.
 
 The aanbrengende organisation's rules apply to its cases: its own rule per category over the
-regional default, and the settings' default period when neither exists.
+regional default, and the settings' default period when neither exists. A partner's own
+contributions (logboek, bijlagen, maatregelen) follow that partner's rules the same way, as
+each partner is its own controller (contributions.py, docs/adr/0026).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from cases.calendars.months import add_months
 from cases.models import Case, DestructionRecord, RetentionCategory, RetentionRule
 from cases.selectors_beheer import not_found, own_or_default
 
+from .contributions import contributors
+from .models import INCLUDES
+
 
 @dataclass(frozen=True)
 class PlannedRemoval:
@@ -28,6 +33,8 @@ class PlannedRemoval:
     category: str
     due_on: date
     rule: str
+    # The partner whose own contributions this removes; None for the case itself.
+    organisation_id: int | None = None
 
     @property
     def category_label(self):
@@ -58,38 +65,68 @@ def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]
     return rules
 
 
-def plan(today: date | None = None, cases=None) -> list[PlannedRemoval]:
+def _due(case, organisation_id, all_rules, today, done, skip=frozenset()):
+    """The removals of one rule set that are due on `today` and not done yet."""
+    # The period counts from the final closure: the end of the nazorg (docs/adr/0019).
+    closed_on = case.nazorg_until or case.closed_on
+    due = []
+    for category, (months, label) in rules_for(organisation_id, all_rules).items():
+        due_on = add_months(closed_on, months)
+        pending = (case.pk, category, organisation_id) not in done and category not in skip
+        if due_on <= today and pending:
+            due.append(PlannedRemoval(case, category, due_on, label))
+    if any(p.category == RetentionCategory.CASE for p in due):
+        due = [p for p in due if p.category == RetentionCategory.CASE]
+    return due
+
+
+def plan(
+    today: date | None = None, cases=None, organisation_id: int | None = None
+) -> list[PlannedRemoval]:
     """What the next sweep would remove, oldest first.
 
     The sweep plans over every case (`access.cases_for_sweeps`); the dry-run report passes
-    the cases its reader may see in it (`access.retention_cases`).
+    the cases its reader may see in it (`access.retention_cases`) and the reader's
+    organisation, and gets only that organisation's removals: of the cases it leads, and of
+    its own contributions to others' cases.
     """
     today = today or local_date(clock.now())
     all_rules = list(RetentionRule.objects.all())
     if cases is None:
         cases = access.cases_for_sweeps()
     cases = cases.filter(closed_on__isnull=False).order_by("closed_on")
-    done = set(
-        DestructionRecord.objects.filter(case_id_ref__in=cases.values("pk")).values_list(
-            "case_id_ref", "category"
-        )
-    )
+    records = DestructionRecord.objects.filter(case_id_ref__in=cases.values("pk"))
+    done = set(records.values_list("case_id_ref", "category", "organisation_id_ref"))
+    lead_done = {(case_id, category) for case_id, category, org in done if org is None}
     planned = []
     fields = ("reference", "closed_on", "nazorg_until", "opened_on", "lead_organisation_id")
-    for case in cases.only(*fields):
-        due = []
-        # The period counts from the final closure: the end of the nazorg (docs/adr/0019).
-        closed_on = case.nazorg_until or case.closed_on
-        if closed_on is None:  # filtered out above; this tells the type checker
-            continue
-        for category, (months, label) in rules_for(case.lead_organisation_id, all_rules).items():
-            due_on = add_months(closed_on, months)
-            if due_on <= today and (case.pk, category) not in done:
-                due.append(PlannedRemoval(case, category, due_on, label))
-        if any(p.category == RetentionCategory.CASE for p in due):
-            due = [p for p in due if p.category == RetentionCategory.CASE]
-        planned.extend(due)
+    cases = list(cases.only(*fields))
+    contributed = contributors([case.pk for case in cases])
+    for case in cases:
+        lead = case.lead_organisation_id
+        due = _due(case, lead, all_rules, today, _as_lead(done, lead))
+        if organisation_id in (None, lead):
+            planned.extend(due)
+        # What the case's own removals take along is no partner's removal any more.
+        covered = set()
+        for category in {p.category for p in due} | {
+            c for case_id, c in lead_done if case_id == case.pk
+        }:
+            covered |= INCLUDES[RetentionCategory(category)]
+        for partner in sorted(contributed.get(case.pk, set()) - {lead}):
+            if organisation_id not in (None, partner):
+                continue
+            for removal in _due(case, partner, all_rules, today, done, skip=covered):
+                planned.append(
+                    PlannedRemoval(case, removal.category, removal.due_on, removal.rule, partner)
+                )
+    planned.sort(key=lambda p: (p.due_on, p.case.pk))
     return planned
+
+
+def _as_lead(done, lead_id):
+    """The case's own removals are recorded without a partner: look them up as the lead's."""
+    return {(c, cat, lead_id) for c, cat, org in done if org is None}
 
 
 def visible_retention_rules(user):

@@ -1,13 +1,11 @@
 """Bewaartermijnen: anonymise or destroy closed cases when their retention period has passed.
 
-The aanbrengende organisation's rules apply to its cases (it is responsible for the dossier).
+The aanbrengende organisation's rules apply to its cases (it is responsible for the dossier);
+a partner's own contributions also follow that partner's rules (contributions.py).
 Removal takes the simple-history rows with it, and Event rows with free text, so nothing of
-a removed person survives in the case tables. Free text is found by shape (every TextField,
-and the short fields named in SHORT_FREE_TEXT) and by declaration: a model of any app with a
-`case` foreign key lists its other typed text in a class attribute `retention_free_text`
-(meetings does so for `AgendaItem.not_informed_reason` and `AgendaRequest.decision_note`,
-which once survived anonymisation with names and health information in them). The case
-register so never imports meetings, and a new model says what it types in its own file.
+a removed person survives in the case tables. Which fields go and which stay is decided per
+field for every model that reaches a case, history tables included (anonymise.py): the
+case register so never imports meetings, and a field added later cannot be forgotten.
 A DestructionRecord (no personal data) stays,
 and so does the access log, which has its own period (ACCESS_LOG_RETENTION_MONTHS).
 Each case is handled in its own transaction: a sweep that dies half-way leaves every case
@@ -18,11 +16,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,7 +29,6 @@ from cases.models import (
     Case,
     CasePerson,
     DestructionRecord,
-    Event,
     Person,
     Report,
     RetentionCategory,
@@ -41,61 +37,18 @@ from cases.models import (
 from cases.services.configuration import require_configuration_owner
 from woonoverlast.refusals import Refusal
 
+from . import contributions
+from .anonymise import REMOVED_TEXT, anonymise_case, case_linked_models, is_history, month_of
+from .anonymise import rows_of as _rows_of
+from .events import delete_events as _delete_events
+from .models import INCLUDES
 from .selectors import PlannedRemoval, add_months, plan
 
-REMOVED_TEXT = "[verwijderd na bewaartermijn]"
-# Short fields that are typed free text rather than a label (titles, descriptions, questions).
-SHORT_FREE_TEXT = {"title", "description", "question", "reason", "original_name"}
-# Broader categories include what the narrower ones remove.
-INCLUDES = {
-    RetentionCategory.FREE_TEXT: {RetentionCategory.FREE_TEXT},
-    RetentionCategory.ATTACHMENTS: {RetentionCategory.ATTACHMENTS},
-    RetentionCategory.PERSONS: {
-        RetentionCategory.PERSONS,
-        RetentionCategory.FREE_TEXT,
-        RetentionCategory.ATTACHMENTS,
-    },
-    RetentionCategory.CASE: set(RetentionCategory),
-}
-
-
-def _delete_events(case: Case, event_ids: list[int] | None = None) -> int:
-    """Remove events of this (closed) case: all of them, or those with the given ids.
-
-    On PostgreSQL the application role may not DELETE from cases_event at all; the owner's
-    function woonoverlast_delete_case_events does it, for closed cases only (ADR 0016)."""
-    if connection.vendor != "postgresql":
-        events = Event.objects.filter(case=case)
-        if event_ids is not None:
-            events = events.filter(pk__in=event_ids)
-        return events.delete()[0]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT woonoverlast_delete_case_events(%s::bigint, %s::bigint[])",
-            [case.pk, event_ids],
-        )
-        return cursor.fetchone()[0]
+__all__ = ["REMOVED_TEXT", "apply", "run_retention_sweep"]
 
 
 def _history_model(model):
     return getattr(model, "history", None) and model.history.model
-
-
-def _case_child_models():
-    """Every model with a `case` foreign key to Case: also those other apps add later."""
-    for model in apps.get_models():
-        if model is Case or (model._meta.model_name or "").startswith("historical"):
-            continue
-        field = next(
-            (
-                f
-                for f in model._meta.concrete_fields
-                if f.name == "case" and f.is_relation and f.related_model is Case
-            ),
-            None,
-        )
-        if field is not None:
-            yield model
 
 
 def _delete_history(model, **lookup) -> int:
@@ -104,74 +57,6 @@ def _delete_history(model, **lookup) -> int:
         return 0
     deleted, _per_model = history.objects.filter(**lookup).delete()
     return deleted
-
-
-# Event data keys that hold configuration labels (stage names, kader, levels), never
-# something typed about a person; every other text in event data is removed.
-STRUCTURAL_KEYS = {"from", "to", "stage", "kader", "level", "old_level", "category", "status"}
-
-
-def _scrub(value, key=None):
-    if isinstance(value, str):
-        return value if key in STRUCTURAL_KEYS or not value else REMOVED_TEXT
-    if isinstance(value, dict):
-        return {k: _scrub(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    return value
-
-
-def _scrub_events(case: Case) -> int:
-    """Replace events that carry free text with a copy whose texts are removed."""
-    scrubbed_events = []
-    for event in list(Event.objects.filter(case=case)):
-        scrubbed = _scrub(event.data)
-        if scrubbed != event.data:
-            event.data = scrubbed
-            scrubbed_events.append(event)
-    if not scrubbed_events:
-        return 0
-    _delete_events(case, [event.pk for event in scrubbed_events])
-    for event in scrubbed_events:
-        event.pk = None
-        event.save(force_insert=True)
-    return len(scrubbed_events)
-
-
-def free_text_fields(model) -> list[str]:
-    """The fields of a case record that hold typed text (see the module docstring)."""
-    declared = set(getattr(model, "retention_free_text", ()))
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.TextField) or f.name in SHORT_FREE_TEXT or f.name in declared
-    ]
-
-
-def _remove_free_text(case: Case) -> dict:
-    counts = {}
-    case_fields = {
-        "summary": REMOVED_TEXT,
-        "result": "",
-        "not_informed_reason": "",
-        "address_key": "",
-        "street": REMOVED_TEXT,
-        "house_number": "-",
-    }
-    # update() skips simple-history on purpose: the case's history rows are purged below and
-    # one scrubbed snapshot is written (_snapshot), so no old value survives in history.
-    Case.objects.filter(pk=case.pk).update(**case_fields)
-    counts["zaak"] = 1
-    for model in _case_child_models():
-        # Every long text on a case record is typed by a person, so it may name people.
-        names = free_text_fields(model)
-        if not names or model is Event:
-            continue
-        counts[model._meta.model_name] = model.objects.filter(case=case).update(
-            **{name: REMOVED_TEXT for name in names}
-        )
-    counts["gebeurtenissen"] = _scrub_events(case)
-    return counts
 
 
 def _remove_attachments(case: Case, files: list[str]) -> int:
@@ -201,21 +86,27 @@ def _remove_persons(case: Case) -> dict:
 
 
 def _purge_history_of_case(case: Case) -> int:
-    """History rows keep old values; after a removal only the scrubbed present may remain."""
-    removed = _delete_history(Case, id=case.pk)
-    for model in _case_child_models():
-        removed += _delete_history(model, case_id=case.pk)
+    """History rows keep old values; after a removal only the scrubbed present may remain.
+    Every history table that reaches the case is found in the model graph (anonymise.py)."""
+    removed = 0
+    for model, paths in case_linked_models():
+        if is_history(model):
+            removed += _rows_of(model, paths, case.pk).delete()[0]
     return removed
 
 
-def _snapshot(case: Case) -> None:
-    """One fresh history row per remaining record, so history restarts from the scrubbed state."""
-    for model in [Case, *_case_child_models()]:
-        if not _history_model(model):
+def _snapshot(case: Case, *, anonymised: bool = False) -> None:
+    """One fresh history row per remaining record, so history restarts from the scrubbed
+    state. After anonymising, its date keeps only the month too (ADR 0026)."""
+    when = month_of(clock.now()) if anonymised else None
+    for model, paths in case_linked_models():
+        if is_history(model) or not _history_model(model):
             continue
-        rows = [case] if model is Case else list(model.objects.filter(case=case))
         model.history.bulk_history_create(
-            rows, update=True, default_change_reason=_("geanonimiseerd na bewaartermijn")
+            list(_rows_of(model, paths, case.pk)),
+            update=True,
+            default_change_reason=_("geanonimiseerd na bewaartermijn"),
+            default_date=when,
         )
 
 
@@ -234,6 +125,35 @@ def _destroy(case: Case, files: list[str]) -> dict:
     return {k: v for k, v in counts.items() if v}
 
 
+def _anonymise(case: Case, removal: PlannedRemoval, files: list[str]) -> dict:
+    """Remove what the category includes, then restart history from the scrubbed state."""
+    included = INCLUDES[RetentionCategory(removal.category)]
+    removed = {}
+    if RetentionCategory.ATTACHMENTS in included:
+        removed["bijlagen"] = _remove_attachments(case, files)
+    if RetentionCategory.PERSONS in included:
+        removed.update(_remove_persons(case))
+    if RetentionCategory.FREE_TEXT in included:
+        # Persoonsgegevens anonimiseren is the full treatment of ADR 0026 (month, four
+        # postcode digits, no text); vrije tekst wissen removes only the text.
+        anonymised = RetentionCategory.PERSONS in included
+        removed.update(anonymise_case(case, files, text_only=not anonymised))
+        if anonymised:
+            _coarsen_records(case)
+    removed["historie"] = _purge_history_of_case(case)
+    case.refresh_from_db()
+    _snapshot(case, anonymised=RetentionCategory.PERSONS in included)
+    return removed
+
+
+def _coarsen_records(case: Case) -> None:
+    """Earlier destruction records of the case keep the month of its dates, like the case."""
+    for record in DestructionRecord.objects.filter(case_id_ref=case.pk):
+        DestructionRecord.objects.filter(pk=record.pk).update(
+            opened_on=month_of(record.opened_on), closed_on=month_of(record.closed_on)
+        )
+
+
 def apply(removal: PlannedRemoval) -> DestructionRecord | None:
     """Carry out one planned removal in one transaction. None if it was done already."""
     files: list[str] = []
@@ -242,28 +162,24 @@ def apply(removal: PlannedRemoval) -> DestructionRecord | None:
         if (
             case is None
             or DestructionRecord.objects.filter(
-                case_id_ref=removal.case.pk, category=removal.category
+                case_id_ref=removal.case.pk,
+                category=removal.category,
+                organisation_id_ref=removal.organisation_id,
             ).exists()
         ):
             return None
-        included = INCLUDES[RetentionCategory(removal.category)]
-        if removal.category == RetentionCategory.CASE:
+        if removal.organisation_id is not None:
+            # One partner's own contributions, by that partner's rule (ADR 0026).
+            removed = contributions.remove(case, removal, files)
+        elif removal.category == RetentionCategory.CASE:
             removed = _destroy(case, files)
         else:
-            removed = {}
-            if RetentionCategory.ATTACHMENTS in included:
-                removed["bijlagen"] = _remove_attachments(case, files)
-            if RetentionCategory.PERSONS in included:
-                removed.update(_remove_persons(case))
-            if RetentionCategory.FREE_TEXT in included:
-                removed.update(_remove_free_text(case))
-            removed["historie"] = _purge_history_of_case(case)
-            case.refresh_from_db()
-            _snapshot(case)
+            removed = _anonymise(case, removal, files)
         record = DestructionRecord.objects.create(
             case_id_ref=case.pk,
             case_reference=case.reference,
             lead_organisation_id_ref=case.lead_organisation_id,
+            organisation_id_ref=removal.organisation_id,
             category=removal.category,
             opened_on=case.opened_on,
             closed_on=case.closed_on,

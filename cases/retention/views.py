@@ -84,7 +84,10 @@ def retention_rule_delete(request, rule_id):
 @require_GET
 @permission_required("cases.view_destructionrecord", raise_exception=True)
 def retention_report(request):
-    planned = selectors.plan(cases=access.retention_cases(request.user))
+    planned = selectors.plan(
+        cases=access.retention_cases(request.user),
+        organisation_id=request.user.organisation_id,
+    )
     records = access.retention_records(request.user)
     done = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "retention/retention_report.html", {"planned": planned, "done": done})

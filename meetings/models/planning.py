@@ -3,9 +3,9 @@
 Decisions and actiepunten taken at a meeting are cases.Decision and cases.ActionItem rows;
 an agenda item points to them. Nothing in the case register points back here.
 
-Retention (cases.retention.services) finds every model with a `case` foreign key and wipes
-its TextFields when a case is anonymised; short typed texts are declared in
-`retention_free_text`, because a reason or a note can name a betrokkene or their health.
+Retention (cases.retention.anonymise) finds every model with a foreign-key path to a case
+and removes all its text that is not a code on the reviewed list, short fields included: a
+reason or a note can name a betrokkene or their health (docs/adr/0026).
 """
 
 from django.conf import settings
@@ -135,7 +135,6 @@ class AgendaRequest(models.Model):
     decision_note = models.CharField(_("toelichting"), max_length=300, blank=True)
 
     history = HistoricalRecords(m2m_fields=[partners_needed])
-    retention_free_text = ("decision_note",)
 
     class Meta:
         verbose_name = _("aanmelding voor overleg")
@@ -181,7 +180,6 @@ class AgendaItem(models.Model):
     )
 
     history = HistoricalRecords(m2m_fields=[partners_needed])
-    retention_free_text = ("not_informed_reason",)
 
     class Meta:
         verbose_name = _("agendapunt")

@@ -7,8 +7,6 @@ they were not taken for free text and kept names and health information after an
 from datetime import date
 
 import pytest
-from django.apps import apps
-from django.db import models
 
 from cases.models import RetentionCategory, RetentionRule
 from cases.retention import services as retention
@@ -61,31 +59,4 @@ def test_anonymising_a_case_clears_meeting_reasons_and_notes(overleg, settings):
     assert AgendaRequest.objects.get(pk=request.pk).status == AgendaRequest.Status.DECLINED
 
 
-# Short texts on case records that are labels or keys, never typed about a person. A new
-# CharField without choices on a model with a `case` foreign key must be put here or be
-# free text for retention (a TextField, SHORT_FREE_TEXT, or `retention_free_text`).
-NOT_FREE_TEXT = {
-    "cases.Participation.convenant_name",
-    "cases.Decision.body",
-    "cases.Decision.reference",
-    "cases.Event.target_type",
-    "cases.Notification.key",
-    "cases.Notification.text",
-    "cases.Notification.link",
-    "cases.Attachment.storage_key",
-    "cases.Attachment.content_type",
-}
-
-
-def test_every_short_text_on_a_case_record_is_classified():
-    unclassified = []
-    for model in retention._case_child_models():
-        free = set(retention.free_text_fields(model))
-        for field in model._meta.concrete_fields:
-            if not isinstance(field, models.CharField) or field.choices or field.name in free:
-                continue
-            label = f"{model._meta.label}.{field.name}"
-            if label not in NOT_FREE_TEXT:
-                unclassified.append(label)
-    assert unclassified == []
-    assert apps.get_model("meetings", "AgendaItem") in list(retention._case_child_models())
+# Every text field of every case-linked model is classified in tests/retention/test_anonymise.py.
