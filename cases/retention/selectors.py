@@ -100,8 +100,8 @@ def plan(
     lead_done = {(case_id, category) for case_id, category, org in done if org is None}
     planned = []
     fields = ("reference", "closed_on", "nazorg_until", "opened_on", "lead_organisation_id")
+    contributed = contributors(cases.values("pk"))
     cases = list(cases.only(*fields))
-    contributed = contributors([case.pk for case in cases])
     for case in cases:
         lead = case.lead_organisation_id
         due = _due(case, lead, all_rules, today, _as_lead(done, lead))
