@@ -11,6 +11,7 @@ each partner is its own controller (contributions.py, docs/adr/0026).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -65,15 +66,14 @@ def rules_for(organisation_id: int, all_rules=None) -> dict[str, tuple[int, str]
     return rules
 
 
-def _due(case, organisation_id, all_rules, today, done, skip=frozenset()):
-    """The removals of one rule set that are due on `today` and not done yet."""
+def _due(case, organisation_id, all_rules, today, done: set[str], skip=frozenset()):
+    """The removals by one organisation's rules that are due on `today` and not done yet."""
     # The period counts from the final closure: the end of the nazorg (docs/adr/0019).
     closed_on = case.nazorg_until or case.closed_on
     due = []
     for category, (months, label) in rules_for(organisation_id, all_rules).items():
         due_on = add_months(closed_on, months)
-        pending = (case.pk, category, organisation_id) not in done and category not in skip
-        if due_on <= today and pending:
+        if due_on <= today and category not in done and category not in skip:
             due.append(PlannedRemoval(case, category, due_on, label))
     if any(p.category == RetentionCategory.CASE for p in due):
         due = [p for p in due if p.category == RetentionCategory.CASE]
@@ -96,37 +96,35 @@ def plan(
         cases = access.cases_for_sweeps()
     cases = cases.filter(closed_on__isnull=False).order_by("closed_on")
     records = DestructionRecord.objects.filter(case_id_ref__in=cases.values("pk"))
-    done = set(records.values_list("case_id_ref", "category", "organisation_id_ref"))
-    lead_done = {(case_id, category) for case_id, category, org in done if org is None}
+    # (case id, contributing organisation or None for the case itself) → categories done
+    done: dict[tuple[int, int | None], set[str]] = defaultdict(set)
+    for case_id, category, contributor in records.values_list(
+        "case_id_ref", "category", "organisation_id_ref"
+    ):
+        done[case_id, contributor].add(category)
+    contributed = contributors(cases.values("pk"))
     planned = []
     fields = ("reference", "closed_on", "nazorg_until", "opened_on", "lead_organisation_id")
-    contributed = contributors(cases.values("pk"))
-    cases = list(cases.only(*fields))
-    for case in cases:
+    for case in cases.only(*fields):
         lead = case.lead_organisation_id
-        due = _due(case, lead, all_rules, today, _as_lead(done, lead))
+        own_done = done.get((case.pk, None), set())
+        due = _due(case, lead, all_rules, today, own_done)
         if organisation_id in (None, lead):
             planned.extend(due)
         # What the case's own removals take along is no partner's removal any more.
         covered = set()
-        for category in {p.category for p in due} | {
-            c for case_id, c in lead_done if case_id == case.pk
-        }:
+        for category in {p.category for p in due} | own_done:
             covered |= INCLUDES[RetentionCategory(category)]
         for partner in sorted(contributed.get(case.pk, set()) - {lead}):
             if organisation_id not in (None, partner):
                 continue
-            for removal in _due(case, partner, all_rules, today, done, skip=covered):
+            partner_done = done.get((case.pk, partner), set())
+            for removal in _due(case, partner, all_rules, today, partner_done, skip=covered):
                 planned.append(
                     PlannedRemoval(case, removal.category, removal.due_on, removal.rule, partner)
                 )
     planned.sort(key=lambda p: (p.due_on, p.case.pk))
     return planned
-
-
-def _as_lead(done, lead_id):
-    """The case's own removals are recorded without a partner: look them up as the lead's."""
-    return {(c, cat, lead_id) for c, cat, org in done if org is None}
 
 
 def visible_retention_rules(user):
