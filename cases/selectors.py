@@ -105,6 +105,7 @@ def case_timeline(
         "decision": case_access.decisions(),
         "actionitem": case_access.action_items(),
         "measure": case_access.measures(),
+        "letter": case_access.letters(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:

@@ -26,6 +26,9 @@ CASE_WORK = [
     "cases.view_measure",
     "cases.add_measure",
     "cases.change_measure",
+    # Letters from a case (cases/documents/letters): made at volledig, checked per case.
+    "cases.view_letter",
+    "cases.add_letter",
 ]
 
 # The casusoverleg: everyone who works on cases may ask for a case to be discussed and read
@@ -81,6 +84,10 @@ FUNCTIONAL_ADMIN = [
     "partners.view_instrument",
     "partners.add_instrument",
     "partners.change_instrument",
+    # The organisation's letter templates and letterhead (cases/documents/letters).
+    "cases.view_lettertemplate",
+    "cases.add_lettertemplate",
+    "cases.change_lettertemplate",
 ]
 
 # Permissions no organisation's Beheerder hands out: a role holding one is given in the

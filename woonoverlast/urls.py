@@ -20,6 +20,8 @@ urlpatterns = [
     path("beheer/gebruikers/", include("partners.urls_users")),
     path("beheer/koppelingen/", include("partners.urls_api_clients")),
     path("beheer/", include("cases.urls_beheer")),
+    # Letters: "Brief maken" under /zaken/<reference>/brieven/, templates under /beheer/.
+    path("", include("cases.documents.letters.urls")),
     path("api/", include("cases.api.urls")),
     path("admin/", admin.site.urls),
 ]

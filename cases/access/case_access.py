@@ -145,7 +145,10 @@ class CaseAccess:
     @property
     def may_add(self) -> dict[str, bool]:
         """For templates: which records this user may add to the case."""
-        return {name: self.can_add(name) for name in ("caseperson", "report", "note", "attachment")}
+        return {
+            name: self.can_add(name)
+            for name in ("caseperson", "report", "note", "attachment", "letter")
+        }
 
     def case_persons(self) -> QuerySet[CasePerson]:
         """Betrokkenen; a melder only for the organisation that received their melding."""
@@ -191,6 +194,16 @@ class CaseAccess:
             return Attachment.objects.none()
         return self._shared_or_own(
             self.case.attachments.select_related("uploaded_by", "organisation")
+        )
+
+    def letters(self):
+        """Letters made from the case: like their files, the maker's organisation's own."""
+        from ..models import Letter
+
+        if not self.sees_details:
+            return Letter.objects.none()
+        return self.case.letters.filter(organisation_id=self.organisation_id).select_related(
+            "pdf", "docx", "addressee", "made_by"
         )
 
     def action_items(self):

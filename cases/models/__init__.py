@@ -1,6 +1,7 @@
 # The models of the units inside the cases app (docs/adr/0017) live with their unit, share the
 # app label "cases" (tables, permissions and migrations keep their names) and are registered
 # from here, where Django looks for an app's models.
+from ..documents.letters.models import Letter, Letterhead, LetterTemplate  # noqa: E402
 from ..figures.models import Figures  # noqa: E402
 from ..notifications.models import DigestSent, Notification, ReminderSettings  # noqa: E402
 from ..retention.models import DestructionRecord, RetentionCategory, RetentionRule  # noqa: E402
@@ -15,6 +16,9 @@ from .records import Attachment, CasePerson, Note, Person, Report
 from .workflow import Stage, Transition, Workflow
 
 __all__ = [
+    "Letter",
+    "Letterhead",
+    "LetterTemplate",
     "Figures",
     "RetentionRule",
     "RetentionCategory",

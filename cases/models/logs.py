@@ -34,6 +34,7 @@ class Event(models.Model):
         REGISSEUR_HANDED_OVER = "regisseur_handed_over", _("Casusregie overgedragen")
         CASE_CLOSED = "case_closed", _("Zaak afgesloten")
         CASE_REOPENED = "case_reopened", _("Zaak heropend")
+        LETTER_MADE = "letter_made", _("Brief gemaakt")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

@@ -24,6 +24,7 @@ from django.db import transaction
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
 from cases.demo.seeder import DemoSeeder
+from cases.documents.letters.seed import seed_letter_templates
 from cases.models import Case
 from partners.models import Organisation
 
@@ -57,6 +58,9 @@ class Command(BaseCommand):
                     DemoSeeder(organisations, users, clock).run()
             # Other apps add their part through a `seed_demo` hook on their AppConfig, so the
             # case register need not import them.
+            # Every organisation's example letters (cases/documents/letters), also for
+            # organisations that existed before the demo; never overwriting a changed one.
+            letters = seed_letter_templates(organisations.values())
             extras = [
                 config.seed_demo(organisations, users)
                 for config in apps.get_app_configs()
@@ -76,6 +80,7 @@ class Command(BaseCommand):
         elif existing:
             self.stdout.write("Het wachtwoord van de bestaande demo-gebruikers is bijgewerkt.")
         self._summary(organisations)
+        self.stdout.write(f"Briefsjablonen: {letters} nieuw.")
         for line in extras:
             self.stdout.write(line)
 
