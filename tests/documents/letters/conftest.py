@@ -21,13 +21,19 @@ ADDRESS = "Lijsterbesstraat 41, 3011 AB Rivierstad"
 @pytest.fixture
 def templates(corporatie, partner_org):
     seed_letter_templates([corporatie, partner_org])
-    return {t.name.split(" (")[0]: t for t in LetterTemplate.objects.filter(organisation=corporatie)}
+    return {
+        t.name.split(" (")[0]: t for t in LetterTemplate.objects.filter(organisation=corporatie)
+    }
 
 
 @pytest.fixture
 def case(consulent):
     return make_case(
-        consulent, street="Lijsterbesstraat", house_number="41", postcode="3011 AB", city="Rivierstad"
+        consulent,
+        street="Lijsterbesstraat",
+        house_number="41",
+        postcode="3011 AB",
+        city="Rivierstad",
     )
 
 
