@@ -270,6 +270,20 @@ EXPECTATIONS: dict[str, Rule] = {
     "beheer:publish": action(as_post(workflow_of_lead())),
 }
 
+# Letters (cases/documents/letters): made from a case at volledig by who may make letters;
+# the templates are the functional admin's, the world's template is the lead organisation's.
+EXPECTATIONS.update(
+    {
+        "letters:make": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_letter"))),
+        "letters:templates": page(with_perm("cases.view_lettertemplate")),
+        "letters:template_add": form(with_perm("cases.change_lettertemplate")),
+        "letters:template_edit": form(
+            lambda a: (200 if a.is_lead else 404) if a.perm("cases.change_lettertemplate") else 403
+        ),
+        "letters:letterhead": form(with_perm("cases.change_lettertemplate")),
+    }
+)
+
 # Parameter names that mean different objects in different URLs (values naming a filler
 # are looked up in the world's fillers).
 URL_FILLERS = {
@@ -287,6 +301,7 @@ URL_FILLERS = {
     "meetings:item_move": {"item_id": "agenda_item"},
     "meetings:item_remove": {"item_id": "agenda_item"},
     "figures:csv": {"key": "instroom"},
+    "letters:template_edit": {"pk": "letter_template"},
 }
 
 # What a POST sends: a valid choice where the page needs one to do anything at all.

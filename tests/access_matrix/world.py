@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from cases.documents.letters.seed import seed_letter_templates
 from cases.models import RetentionCategory, RetentionRule, Transition
 from cases.models.choices import AccessLevel, PersonRole, Visibility
 from cases.models.decisions import Decision
@@ -361,6 +362,8 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         ),
     )
     draft = services.workflow_config.copy_workflow(actor=lead_admin, workflow=case.workflow)
+    seed_letter_templates([orgs["lead"]])
+    letter_template = orgs["lead"].letter_templates.order_by("pk").first()
     transition = Transition.objects.filter(workflow=case.workflow, from_stage=case.stage).first()
     assert transition is not None, "the default workflow has a way out of the first stage"
 
@@ -396,6 +399,7 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         "notification_id": notification.pk,
         "rule_id": rule.pk,
         "instrument": instrument.pk,
+        "letter_template": letter_template.pk,
         "action_item": action.pk,
         "transition": transition.pk,
         "series_id": series.pk,

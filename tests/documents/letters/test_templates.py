@@ -4,8 +4,8 @@ import pytest
 
 from cases.documents.letters.models import LetterTemplate
 from cases.documents.letters.placeholders import PLACEHOLDERS, fill, has_code, unknown_placeholders
-from cases.documents.letters.services import save_letter_template
 from cases.documents.letters.seed import TEMPLATES
+from cases.documents.letters.services import save_letter_template
 from tests.factories import UserFactory
 from woonoverlast.refusals import Refusal
 
