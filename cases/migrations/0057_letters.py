@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0055_melder_consent"),
+        ("cases", "0056_destruction_per_contributor"),
         ("partners", "0054_api_clients"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
