@@ -122,16 +122,45 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Report
-        fields = ["received_at", "category", "source", "description", "melder", "melder_anonymous"]
+        fields = [
+            "received_at",
+            "category",
+            "source",
+            "description",
+            "melder",
+            "melder_anonymous",
+            "melder_consents_to_be_named",
+            "melder_consent_on",
+        ]
         widgets = {
             "received_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
             "description": forms.Textarea(attrs={"rows": 4}),
+            "melder_consent_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
             "melder_anonymous": _("De melder wil anoniem blijven: er wordt geen naam vastgelegd."),
+            "melder_consents_to_be_named": _(
+                "Alleen aanvinken als de melder uitdrukkelijk heeft ingestemd dat de naam in "
+                "het procesdossier voor de rechter staat. Anders heet de melder daar "
+                "“melder 1”, “melder 2”."
+            ),
+            "melder_consent_on": _("De datum waarop de melder instemde."),
         }
+
+    field_order = [
+        "received_at",
+        "category",
+        "source",
+        "description",
+        "melder",
+        "new_melder_first_name",
+        "new_melder_last_name",
+        "melder_anonymous",
+        "melder_consents_to_be_named",
+        "melder_consent_on",
+    ]
 
     def __init__(self, *args, case_persons=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -157,10 +186,33 @@ class ReportForm(StyledFormMixin, forms.ModelForm):
             )
         if has_new and not cleaned.get("new_melder_last_name"):
             self.add_error("new_melder_last_name", _("Vul de achternaam van de melder in."))
+        self._clean_consent(cleaned, named=bool(cleaned.get("melder") or has_new))
         received_at = cleaned.get("received_at")
         if received_at and received_at > timezone.now() + timedelta(minutes=5):
             self.add_error("received_at", _("Een melding kan niet in de toekomst liggen."))
         return cleaned
+
+    def _clean_consent(self, cleaned, *, named: bool) -> None:
+        # The same rule as the service (cases.services.records), said on the fields here.
+        if not cleaned.get("melder_consents_to_be_named"):
+            return
+        if not named or cleaned.get("melder_anonymous"):
+            self.add_error(
+                "melder_consents_to_be_named",
+                _(
+                    "Instemming met vermelding van de naam kan alleen bij een melder met "
+                    "naam, niet bij een anonieme melding."
+                ),
+            )
+        consent_on = cleaned.get("melder_consent_on")
+        if consent_on is None and "melder_consent_on" not in self.errors:
+            self.add_error(
+                "melder_consent_on", _("Vul de datum in waarop de melder heeft ingestemd.")
+            )
+        elif consent_on and consent_on > timezone.localdate():
+            self.add_error(
+                "melder_consent_on", _("De datum van instemming kan niet in de toekomst liggen.")
+            )
 
     def _post_clean(self):
         pass

@@ -163,6 +163,25 @@ def _link_person(
     return link
 
 
+def _check_consent(consents: bool, consent_on, *, named: bool) -> None:
+    """Consent to be named in documents that leave the organisation (the procesdossier) is
+    evidence in court: it needs a named melder and the date it was given."""
+    if not consents:
+        return
+    problems = {}
+    if not named:
+        problems["melder_consents_to_be_named"] = _(
+            "Instemming met vermelding van de naam kan alleen bij een melder met naam, niet "
+            "bij een anonieme melding."
+        )
+    if consent_on is None:
+        problems["melder_consent_on"] = _("Vul de datum in waarop de melder heeft ingestemd.")
+    elif consent_on > timezone.localdate():
+        problems["melder_consent_on"] = _("De datum van instemming kan niet in de toekomst liggen.")
+    if problems:
+        raise Refusal.on_fields(problems)
+
+
 @transaction.atomic
 def add_report(
     *,
@@ -175,10 +194,17 @@ def add_report(
     melder: Person | None = None,
     melder_anonymous: bool = False,
     new_melder: dict | None = None,
+    melder_consents_to_be_named: bool = False,
+    melder_consent_on=None,
 ) -> Report:
     _require(access, "report")
     if melder_anonymous and (melder or new_melder):
         raise Refusal(_("Een anonieme melding heeft geen melder."), field="melder")
+    _check_consent(
+        melder_consents_to_be_named,
+        melder_consent_on,
+        named=bool(melder or new_melder) and not melder_anonymous,
+    )
     if new_melder:
         melder = _link_person(
             actor=actor, access=access, role=PersonRole.MELDER, **new_melder
@@ -194,6 +220,8 @@ def add_report(
             source=source,
             melder=melder,
             melder_anonymous=melder_anonymous,
+            melder_consents_to_be_named=melder_consents_to_be_named,
+            melder_consent_on=melder_consent_on if melder_consents_to_be_named else None,
             receiving_organisation_id=actor.organisation_id,
             created_by=actor,
         ),

@@ -63,6 +63,8 @@ def report_add(request, reference):
                 melder=data.get("melder"),
                 melder_anonymous=data.get("melder_anonymous", False),
                 new_melder=form.new_melder,
+                melder_consents_to_be_named=data.get("melder_consents_to_be_named", False),
+                melder_consent_on=data.get("melder_consent_on"),
             )
         except Refusal as refusal:
             answer_refusal(request, refusal, form=form)
