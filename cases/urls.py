@@ -1,5 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
+from .documents.dossier import urls as dossier_urls
 from .views import accesslog, actions, case, lifecycle, measures, records, sharing, workflow
 
 app_name = "cases"
@@ -44,4 +45,5 @@ urlpatterns = [
     path(
         f"{REF}/delen/<int:participation_id>/intrekken/", sharing.share_revoke, name="share_revoke"
     ),
+    path(f"{REF}/", include(dossier_urls.case_urlpatterns)),
 ]

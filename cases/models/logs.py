@@ -35,6 +35,8 @@ class Event(models.Model):
         CASE_CLOSED = "case_closed", _("Zaak afgesloten")
         CASE_REOPENED = "case_reopened", _("Zaak heropend")
         LETTER_MADE = "letter_made", _("Brief gemaakt")
+        # A procesdossier (court dossier) was made and downloaded: an export of case data.
+        DOSSIER_EXPORTED = "dossier_exported", _("Procesdossier gemaakt")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

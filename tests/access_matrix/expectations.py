@@ -196,6 +196,11 @@ EXPECTATIONS: dict[str, Rule] = {
     "cases:measure_edit": form(
         case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_measure"))
     ),
+    # The procesdossier holds persons: made at volledig only; at proces the page says why
+    # not (403), below it the case is not there (404). An empty POST is the form again.
+    "cases:dossier": form(
+        case_page(AccessLevel.PROCES, lambda a: RANK[a.level] >= RANK[AccessLevel.VOLLEDIG])
+    ),
     # Notifications are the user's own; someone else's is 404.
     "notifications:list": page(everyone(200)),
     "notifications:open": page(everyone(404)),
