@@ -10,6 +10,7 @@ table of contents with other numbers has the same lines). The appended pages get
 from __future__ import annotations
 
 import io
+import logging
 
 from django.template.loader import render_to_string
 from pypdf import PdfReader, PdfWriter, Transformation
@@ -18,6 +19,7 @@ from cases.documents.rendering import html_to_pdf
 
 from .appendices import Appendix
 
+logger = logging.getLogger(__name__)
 TEMPLATE = "documents/dossier/pdf.html"
 STAMPS = "documents/dossier/stamps.html"
 MAX_RENDERS = 4
@@ -44,7 +46,13 @@ def _stamp(writer: PdfWriter, first: int, total: int, html: str) -> None:
             {"stamps": [(first + i, w, h) for i, (w, h) in enumerate(sizes)], "total": total},
         )
     )
-    for page, stamp in zip(pages, PdfReader(io.BytesIO(stamps)).pages, strict=True):
+    stamp_pages = PdfReader(io.BytesIO(stamps)).pages
+    if len(stamp_pages) != len(pages):
+        # Never a wrong number on a page: without stamps the table of contents still says
+        # where each appended file starts.
+        logger.warning("procesdossier: %s stamps for %s pages", len(stamp_pages), len(pages))
+        return
+    for page, stamp in zip(pages, stamp_pages, strict=True):
         # The stamp page has the appended page's size; a page whose box does not start at
         # the origin gets it moved there.
         x, y = float(page.mediabox.left), float(page.mediabox.bottom)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cases.access import CaseAccess, log_access
 from cases.models import AccessLog, Event
@@ -65,6 +66,18 @@ def _parts(content) -> list[dict]:
     ]
 
 
+def _counts(content) -> list[str]:
+    """ "4 meldingen, 1 logboekregel, …" for the cover."""
+    reports, notes = len(content.reports), len(content.notes)
+    measures, attachments = len(content.measures), len(content.attachments)
+    return [
+        ngettext("%(n)s melding", "%(n)s meldingen", reports) % {"n": reports},
+        ngettext("%(n)s logboekregel", "%(n)s logboekregels", notes) % {"n": notes},
+        ngettext("%(n)s maatregel", "%(n)s maatregelen", measures) % {"n": measures},
+        ngettext("%(n)s bijlage", "%(n)s bijlagen", attachments) % {"n": attachments},
+    ]
+
+
 def generate_dossier(*, request, case_access: CaseAccess, chosen: dict[str, list[int]]) -> Dossier:
     """The procesdossier of the chosen records, made for `request.user` and logged.
 
@@ -81,6 +94,7 @@ def generate_dossier(*, request, case_access: CaseAccess, chosen: dict[str, list
         "made_at": made_at,
         "content": content,
         "parts": _parts(content),
+        "counts": _counts(content),
         "appended": content.appended,
     }
     pdf, pages = render_dossier(context, content.appended)
