@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,7 +23,9 @@ from django.utils.translation import gettext as _
 from cases.access import CaseAccess
 
 from .appendices import Appendix
-from .selectors import Selection
+
+if TYPE_CHECKING:
+    from .selectors import Selection
 
 
 @dataclass

@@ -31,9 +31,10 @@ class RecordIdsField(forms.TypedMultipleChoiceField):
         return str(value).isdigit()
 
 
-def _report_label(report) -> str:
+def _report_label(report, melder: str) -> str:
     on = date_format(timezone.localtime(report.received_at), "j F Y")
-    return f"{on} · {report.category.name} · {truncatechars(report.description, 90)}"
+    text = truncatechars(report.description, 90)
+    return f"{on} · {report.category.name} · {text} ({_('in het dossier')}: {melder})"
 
 
 def _note_label(note) -> str:
@@ -70,9 +71,11 @@ class DossierForm(StyledFormMixin, forms.Form):
         for kind in KINDS:
             label, describe = LABELS[kind]
             records = getattr(choices, kind)
-            field = RecordIdsField(
-                label=label, choices=[(record.pk, describe(record)) for record in records]
-            )
+            if kind == "reports":
+                labels = [(r.pk, describe(r, choices.melders.get(r.pk, ""))) for r in records]
+            else:
+                labels = [(record.pk, describe(record)) for record in records]
+            field = RecordIdsField(label=label, choices=labels)
             # Everything is chosen to start with: the user leaves out what the court need
             # not see.
             field.initial = [record.pk for record in records]

@@ -17,6 +17,8 @@ from cases.access import CaseAccess
 from cases.models import Attachment, Measure, Note, Report
 from woonoverlast.refusals import Refusal
 
+from .content import melder_labels
+
 # The kinds of record, in the order the dossier shows them.
 KINDS = ("reports", "notes", "measures", "attachments")
 
@@ -29,6 +31,8 @@ class Selection:
     notes: list[Note] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # {melding id: how the dossier names its melder}, for the selection page.
+    melders: dict[int, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return sum(len(getattr(self, kind)) for kind in KINDS)
@@ -61,7 +65,10 @@ def _door(case_access: CaseAccess) -> dict[str, QuerySet]:
 def dossier_choices(case_access: CaseAccess) -> Selection:
     """Every record the reader may put in the dossier."""
     require_dossier_maker(case_access)
-    return Selection(**{kind: list(records) for kind, records in _door(case_access).items()})
+    choices = Selection(**{kind: list(records) for kind, records in _door(case_access).items()})
+    # As in a dossier of every melding; the page shows it so the user sees who is named.
+    choices.melders = melder_labels(case_access, choices.reports)
+    return choices
 
 
 def selected_records(case_access: CaseAccess, chosen: dict[str, list[int]]) -> Selection:

@@ -191,4 +191,7 @@ def test_the_selection_page_lists_the_records_and_warns_about_free_text(dossier_
     for kind in ("reports", "notes", "measures", "attachments"):
         assert f'name="{kind}"' in html
     assert "sommatie.pdf" in html
+    # The user sees how each melder will be named before making the dossier.
+    assert "(in het dossier: melder 1)" in html
+    assert f"(in het dossier: {NAMED_MELDER} (instemming d.d. 3 maart 2026))" in html
     assert not AccessLog.objects.filter(action=AccessLog.Action.EXPORT).exists()
