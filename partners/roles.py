@@ -134,6 +134,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     "Regionaal functioneel beheerder": [*FUNCTIONAL_ADMIN, "cases.manage_regional_defaults"],
     "Privacy officer": [
         "cases.view_accesslog",
+        # The AVG inzage (cases/documents/inzage): register, read and close inzageverzoeken.
+        "cases.view_inzageverzoek",
+        "cases.add_inzageverzoek",
+        "cases.change_inzageverzoek",
         "cases.view_retentionrule",
         "cases.view_destructionrecord",
     ],

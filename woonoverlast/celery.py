@@ -8,4 +8,4 @@ app = Celery("woonoverlast")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # The units inside cases/ (docs/adr/0017) keep their tasks beside their services.
-app.autodiscover_tasks(["cases.notifications", "cases.retention"])
+app.autodiscover_tasks(["cases.notifications", "cases.retention", "cases.documents.inzage"])

@@ -284,6 +284,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.notifications.tasks.send_daily_digests",
         "schedule": crontab(minute=30, hour=7),
     },
+    # Inzageverzoeken: the privacy officers are reminded 7 days and 1 day before the deadline.
+    "inzage-deadline-reminders": {
+        "task": "cases.documents.inzage.tasks.remind_inzage_deadlines",
+        "schedule": crontab(minute=50, hour=7),
+    },
     "retention-sweep": {
         "task": "cases.retention.tasks.retention_sweep",
         "schedule": crontab(minute=40, hour=2),

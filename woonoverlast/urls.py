@@ -17,6 +17,7 @@ urlpatterns = [
     path("instellingen/", include((settings_urlpatterns, "instellingen"))),
     path("overleg/", include("meetings.urls")),
     path("cijfers/", include("cases.figures.urls")),
+    path("privacy/inzage/", include("cases.documents.inzage.urls")),
     path("beheer/gebruikers/", include("partners.urls_users")),
     path("beheer/koppelingen/", include("partners.urls_api_clients")),
     path("beheer/", include("cases.urls_beheer")),

@@ -11,7 +11,8 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 - `visible`: the cases (and actiepunten) a reader may know of;
 - `case_access`: `CaseAccess`, one case cut to the reader's level;
 - `persons`: persons a reader may know (melders stay with the receiving organisation);
-- `privacy`: what a privacy officer may look into (access log, persons, retention report);
+- `privacy`: what a privacy officer may look into (access log, persons, retention report,
+  the cases of an inzageverzoek);
 - `listing`: what a case list may filter and sort on at each level;
 - `fields`: which fields of a case each level shows, for the partner API;
 - `doors`: a request's entry to one case or attachment (404 and logged when refused);
@@ -46,7 +47,9 @@ from .listing import (
 from .log import DEFAULT_PURPOSE, client_address, log_access
 from .persons import cases_with_person_named, visible_persons
 from .privacy import (
+    inzage_cases,
     person_access_log,
+    persons_to_redact,
     privacy_cases,
     privacy_persons,
     retention_cases,
@@ -84,12 +87,14 @@ __all__ = [
     "full_access_q",
     "get_attachment",
     "get_case_access",
+    "inzage_cases",
     "list_ordering",
     "log_access",
     "lowest_level",
     "open_or_status_hidden",
     "organisation_levels",
     "person_access_log",
+    "persons_to_redact",
     "privacy_cases",
     "privacy_persons",
     "process_cases",

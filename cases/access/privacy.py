@@ -14,7 +14,11 @@ knows and no more:
   reference by trying it and looking whether the attempt turns up on a person's log;
 - the retention report: the closed cases and destruction records of the cases their
   organisation leads (its rules apply to them), not every organisation's (issue 12). The
-  system sweep itself reads `cases_for_sweeps`; the report is a page for a person.
+  system sweep itself reads `cases_for_sweeps`; the report is a page for a person;
+- the inzage export (issue 15): the cases the organisation sees in full and in which it knows
+  the person, each as a `CaseAccess` at that level, so the export shows of each case what
+  the organisation's own staff would see (its own notes and the shared ones, a melder only
+  where it received the melding), and the names to redact in them.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from ..models import (
     Report,
 )
 from ..models.choices import AccessLevel
+from .case_access import CaseAccess
 from .levels import _organisation_id, full_access_q
 from .persons import known_links
 
@@ -123,3 +128,30 @@ def retention_records(user) -> QuerySet[DestructionRecord]:
         Q(lead_organisation_id_ref=organisation_id, organisation_id_ref__isnull=True)
         | Q(organisation_id_ref=organisation_id)
     )
+
+
+def inzage_cases(user, person: Person) -> list[CaseAccess]:
+    """The cases of an inzageverzoek about `person`: those the user's organisation sees in
+    full and in which it knows the person (`known_links`), oldest first, each cut at that
+    level. The organisation answers for what it processes, and only `volledig` shows
+    persons; a case at `proces` or `bestaan` holds nothing about them it may read."""
+    organisation_id = _organisation_id(user)
+    if organisation_id is None or not user.has_perm("cases.view_inzageverzoek"):
+        return []
+    known = CasePerson.objects.filter(person=person).filter(known_links(organisation_id))
+    cases = (
+        Case.objects.filter(full_access_q(user))
+        .filter(pk__in=known.values("case_id"))
+        .select_related("stage")
+        .order_by("opened_on", "pk")
+    )
+    return [CaseAccess(case=case, user=user, level=AccessLevel.VOLLEDIG) for case in cases]
+
+
+def persons_to_redact(access: CaseAccess, person: Person) -> list[Person]:
+    """Everyone but `person` who is linked to the case or made one of its meldingen, also
+    melders the organisation may not know: their names are only searched for in free text
+    and replaced, never shown (the redaction needs them most where they are not known)."""
+    linked = CasePerson.objects.filter(case=access.case).values("person_id")
+    melders = Report.objects.filter(case=access.case, melder__isnull=False).values("melder_id")
+    return list(Person.objects.filter(Q(pk__in=linked) | Q(pk__in=melders)).exclude(pk=person.pk))

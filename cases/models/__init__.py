@@ -1,6 +1,7 @@
 # The models of the units inside the cases app (docs/adr/0017) live with their unit, share the
 # app label "cases" (tables, permissions and migrations keep their names) and are registered
 # from here, where Django looks for an app's models.
+from ..documents.inzage.models import InzageVerzoek  # noqa: E402
 from ..documents.letters.models import Letter, Letterhead, LetterTemplate  # noqa: E402
 from ..figures.models import Figures  # noqa: E402
 from ..notifications.models import DigestSent, Notification, ReminderSettings  # noqa: E402
@@ -20,6 +21,7 @@ __all__ = [
     "Letterhead",
     "LetterTemplate",
     "Figures",
+    "InzageVerzoek",
     "RetentionRule",
     "RetentionCategory",
     "ReminderSettings",

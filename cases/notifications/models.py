@@ -22,6 +22,7 @@ class Notification(models.Model):
         CASE_CLOSED = "case_closed", _("Zaak afgesloten")
         CASE_REOPENED = "case_reopened", _("Zaak heropend")
         NAZORG_ENDED = "nazorg_ended", _("Nazorg afgelopen")
+        INZAGE_DUE = "inzage_due", _("Termijn inzageverzoek verloopt")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
