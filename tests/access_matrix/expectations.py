@@ -68,6 +68,12 @@ def privacy_of_lead(actor: Actor) -> int:
     return 200 if actor.is_lead else 404
 
 
+def inzage_of_lead(perm: str):
+    """The world's inzageverzoek is the lead's: 404 for every other organisation's privacy
+    officer, 403 for roles that handle no inzageverzoeken."""
+    return lambda a: (200 if a.is_lead else 404) if a.perm(perm) else 403
+
+
 def with_perm(perm: str, ok: int = 200):
     return lambda actor: ok if actor.perm(perm) else 403
 
@@ -201,6 +207,13 @@ EXPECTATIONS: dict[str, Rule] = {
     "cases:dossier": form(
         case_page(AccessLevel.PROCES, lambda a: RANK[a.level] >= RANK[AccessLevel.VOLLEDIG])
     ),
+    # The AVG inzage (cases/documents/inzage): the privacy officer's, of their organisation.
+    "inzage:list": page(with_perm("view_inzageverzoek")),
+    "inzage:create": form(with_perm("add_inzageverzoek")),
+    "inzage:detail": page(inzage_of_lead("view_inzageverzoek")),
+    "inzage:pdf": page(inzage_of_lead("view_inzageverzoek")),
+    "inzage:json": page(inzage_of_lead("view_inzageverzoek")),
+    "inzage:close": form(inzage_of_lead("change_inzageverzoek")),
     # Notifications are the user's own; someone else's is 404.
     "notifications:list": page(everyone(200)),
     "notifications:open": page(everyone(404)),

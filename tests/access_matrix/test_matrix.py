@@ -50,6 +50,10 @@ UNKNOWN_REFERENCE = "WO-1999-99999"
 # case, and the references the users of their organisation tried, refused ones included;
 # never more of the case than that.
 PRIVACY_PAGES = {"cases:accesslog", "cases:accesslog_case", "cases:accesslog_person"}
+# The inzage pages answer a betrokkene with what the organisation holds about them: a
+# privacy officer reads each case there at their organisation's level, not at their role's
+# (which reads no cases at all). Above the organisation's level is still a leak.
+INZAGE_PAGES = {"inzage:detail", "inzage:pdf", "inzage:json", "inzage:close"}
 
 # Models holding case data: none may be in the admin, which would bypass the door and the log.
 CASE_DATA_MODELS = [
@@ -123,6 +127,8 @@ def leaks(world, actor: Actor, name: str, response) -> list[str]:
     found = []
     for key, known in CASES.items():
         level = actor.level_on(key)
+        if name in INZAGE_PAGES and actor.perm("view_inzageverzoek"):
+            level = CASES[key].levels[actor.org_key]
         if RANK[level] < RANK["volledig"]:
             found += [
                 t for t in known.detail if t in text and not (name in PRIVACY_PAGES and t == PERSON)

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from cases.documents.inzage.services import register_inzageverzoek
 from cases.documents.letters.seed import seed_letter_templates
 from cases.models import RetentionCategory, RetentionRule, Transition
 from cases.models.choices import AccessLevel, PersonRole, Visibility
@@ -381,7 +382,15 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         docs=docs,
         withdrawn=withdrawn,
     )
+    # An inzageverzoek of the lead's privacy officer about the veroorzaker of the main case.
+    verzoek = register_inzageverzoek(
+        actor=by["privacy officer"].user,
+        person=case.case_persons.get().person,
+        received_on=timezone.localdate(),
+        identity_checked_by="Matrix: paspoort gezien",
+    )
     world.fillers = {
+        "verzoek_id": verzoek.pk,
         "reference": case.reference,
         "attachment_id": attachment.pk,
         "transition_id": transition.pk,

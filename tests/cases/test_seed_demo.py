@@ -11,10 +11,12 @@ from django.db.models import Count
 from django.test import RequestFactory
 from django.utils import timezone
 
+from cases import access
 from cases.models import (
     Case,
     CasePerson,
     Event,
+    InzageVerzoek,
     Note,
     Participation,
     Person,
@@ -89,6 +91,11 @@ def test_seed_demo_twice_creates_everything_once():
     assert User.objects.get(username="beheer").has_perm("cases.manage_regional_defaults")
     assert not User.objects.get(username="beheer-b").has_perm("cases.manage_regional_defaults")
     assert not User.objects.filter(is_staff=True).exists()
+    # The privacy officer has one open inzageverzoek, about a person De Linde knows.
+    [verzoek] = InzageVerzoek.objects.all()
+    privacy = User.objects.get(username="privacy")
+    assert verzoek.is_open and verzoek.organisation == privacy.organisation
+    assert access.privacy_persons(privacy).filter(pk=verzoek.person_id).exists()
     assert set(Organisation.objects.values_list("kind", flat=True)) >= {
         "corporatie",
         "gemeente",

@@ -23,6 +23,7 @@ from django.db import transaction
 
 from cases.clock import PinnedClock as EventClock
 from cases.demo import data
+from cases.demo.inzage import seed_inzage
 from cases.demo.seeder import DemoSeeder
 from cases.documents.letters.seed import seed_letter_templates
 from cases.models import Case
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             else:
                 with EventClock() as clock:
                     DemoSeeder(organisations, users, clock).run()
+            seed_inzage(users)  # one open inzageverzoek for the privacy officer
             # Other apps add their part through a `seed_demo` hook on their AppConfig, so the
             # case register need not import them.
             # Every organisation's example letters (cases/documents/letters), also for
