@@ -49,7 +49,15 @@ UNKNOWN_REFERENCE = "WO-1999-99999"
 # person whose log it is, the subject of the page) without the privacy officer seeing the
 # case, and the references the users of their organisation tried, refused ones included;
 # never more of the case than that.
-PRIVACY_PAGES = {"cases:accesslog", "cases:accesslog_case", "cases:accesslog_person"}
+PRIVACY_PAGES = {
+    "cases:accesslog",
+    "cases:accesslog_case",
+    "cases:accesslog_person",
+    # The inzageverzoeken of the organisation name their person, and registering one offers
+    # the persons the organisation knows (`access.privacy_persons`).
+    "inzage:list",
+    "inzage:create",
+}
 # The inzage pages answer a betrokkene with what the organisation holds about them: a
 # privacy officer reads each case there at their organisation's level, not at their role's
 # (which reads no cases at all). Above the organisation's level is still a leak.

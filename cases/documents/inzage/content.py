@@ -29,6 +29,8 @@ from cases import access, clock
 from cases.models import Person
 from cases.models.choices import PersonRole
 
+from .models import InzageVerzoek
+
 REDACTED = "[betrokkene]"
 FORMAT = "woonoverlast-inzage/1"
 
@@ -38,15 +40,15 @@ class Redactor:
 
     def __init__(self, others: list[Person], keep: Person):
         own = {keep.first_name.casefold(), keep.last_name.casefold()}
-        names = set()
+        found: set[str] = set()
         for other in others:
-            names.add(other.full_name)
+            found.add(other.full_name)
             # A family member shares the person's last name: only their full and first name
             # can be told apart from the person's own.
             for part in (other.last_name, other.first_name):
                 if len(part) >= 2 and part.casefold() not in own:
-                    names.add(part)
-        names = sorted((name for name in names if name.strip()), key=len, reverse=True)
+                    found.add(part)
+        names = sorted((name for name in found if name.strip()), key=len, reverse=True)
         self.pattern = (
             re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b", re.I)
             if names
@@ -87,7 +89,7 @@ class CaseContent:
 
 @dataclass
 class InzageContent:
-    verzoek: object
+    verzoek: InzageVerzoek
     person: dict
     cases: list[CaseContent]
     access_log: list[dict]

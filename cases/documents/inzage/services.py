@@ -17,6 +17,7 @@ from cases import access, clock
 from cases.calendars import local_date
 from cases.models import Notification
 from cases.notifications.services import notify
+from cases.services.common import save_with_history
 from partners.selectors import users_with_perm
 from woonoverlast.refusals import Refusal
 
@@ -25,7 +26,7 @@ from .models import InzageVerzoek
 
 # Days before the deadline on which the organisation's privacy officers are reminded.
 REMINDER_DAYS = (7, 1)
-IDENTITY_MAX = InzageVerzoek._meta.get_field("identity_checked_by").max_length
+IDENTITY_MAX: int = InzageVerzoek._meta.get_field("identity_checked_by").max_length or 200
 
 
 def _require(actor, codename: str) -> None:
@@ -53,7 +54,7 @@ def register_inzageverzoek(
         problems["identity_checked_by"] = _("Gebruik hooguit %(max)s tekens.") % {
             "max": IDENTITY_MAX
         }
-    if problems:
+    if problems or received_on is None:
         raise Refusal.on_fields(problems)
     verzoek = InzageVerzoek(
         person=person,
@@ -63,26 +64,22 @@ def register_inzageverzoek(
         deadline=inzage_deadline(received_on),
         registered_by=actor,
     )
-    verzoek._history_user = actor
-    verzoek.save()
-    return verzoek
+    return save_with_history(verzoek, actor)
 
 
 @transaction.atomic
 def close_inzageverzoek(*, actor, verzoek: InzageVerzoek) -> InzageVerzoek:
     """Mark the verzoek afgehandeld today, once."""
     _require(actor, "change_inzageverzoek")
-    verzoek = InzageVerzoek.objects.select_for_update().filter(pk=verzoek.pk).first()
-    if verzoek is None or verzoek.organisation_id != actor.organisation_id:
+    locked = InzageVerzoek.objects.select_for_update().filter(pk=verzoek.pk).first()
+    if locked is None or locked.organisation_id != actor.organisation_id:
         raise Refusal.not_found(_("Inzageverzoek niet gevonden"))
-    if not verzoek.is_open:
+    if not locked.is_open:
         raise Refusal(_("Dit inzageverzoek is al afgehandeld."))
-    verzoek.status = InzageVerzoek.Status.AFGEHANDELD
-    verzoek.closed_on = local_date(clock.now())
-    verzoek.closed_by = actor
-    verzoek._history_user = actor
-    verzoek.save()
-    return verzoek
+    locked.status = InzageVerzoek.Status.AFGEHANDELD
+    locked.closed_on = local_date(clock.now())
+    locked.closed_by = actor
+    return save_with_history(locked, actor)
 
 
 def remind_inzage_deadlines(today: date | None = None) -> int:
