@@ -10,7 +10,7 @@ import cases.clock
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0055_melder_consent"),
+        ("cases", "0058_dossier_export_event"),
         ("partners", "0054_api_clients"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
