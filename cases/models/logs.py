@@ -66,7 +66,11 @@ class Event(models.Model):
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("gebeurtenissen")
         ordering = ["-occurred_at", "-id"]
-        indexes = [models.Index(fields=["case", "-occurred_at"])]
+        indexes = [
+            models.Index(fields=["case", "-occurred_at"]),
+            # The figures read the stage changes of a period (cases/figures).
+            models.Index(fields=["kind", "occurred_at"]),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.occurred_at:%d-%m-%Y %H:%M})"

@@ -6,7 +6,7 @@ the percentiles aside, `stats.py`).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     Count,
@@ -83,15 +83,32 @@ def flow(scope: Scope, filters) -> Figure:
 
 
 def stages_now(scope: Scope) -> list[Figure]:
-    open_cases = scope.cases.filter(closed_on__isnull=True)
-    per_stage = (
-        open_cases.values("stage__name")
+    # One pass over the open cases, grouped by stage name and kader; both figures add up those
+    # few groups (a stage name may have another kader in another workflow).
+    groups = (
+        scope.cases.filter(closed_on__isnull=True)
+        .values("stage__name", "stage__kader")
         .annotate(n=Count("pk"), order=Min("stage__order"))
-        .order_by("order", "stage__name")
+        .order_by()
     )
-    per_kader = open_cases.values("stage__kader").annotate(n=Count("pk")).order_by("stage__kader")
+    stages: dict[str, dict] = {}
+    kaders: dict[str, int] = {}
+    for group in groups:
+        stage = stages.setdefault(group["stage__name"], {"n": 0, "order": group["order"]})
+        stage["n"] += group["n"]
+        stage["order"] = min(stage["order"], group["order"])
+        kaders[group["stage__kader"]] = kaders.get(group["stage__kader"], 0) + group["n"]
+    per_stage = [
+        {"stage__name": name, "n": stage["n"]}
+        for name, stage in sorted(stages.items(), key=lambda item: (item[1]["order"], item[0]))
+    ]
     kader_order = {value: index for index, value in enumerate(Kader.values)}
-    kader_rows = sorted(per_kader, key=lambda row: kader_order.get(row["stage__kader"], 9))
+    kader_rows = [
+        {"stage__kader": kader, "n": n}
+        for kader, n in sorted(
+            kaders.items(), key=lambda item: (kader_order.get(item[0], 9), item[0])
+        )
+    ]
     return [
         Figure(
             "fasen",
@@ -210,6 +227,10 @@ def solved(scope: Scope, filters) -> Figure:
     )
 
 
+def _midnight(day: date):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
 def lead_times(scope: Scope, filters) -> Figure:
     """Time per stage, from the timeline: a stage change ends a period that began at the
     case's previous stage change (or its opening). Periods ended in the period count."""
@@ -221,10 +242,13 @@ def lead_times(scope: Scope, filters) -> Figure:
         .order_by("-occurred_at")
         .values("occurred_at")[:1]
     )
+    # The period as moments (midnight to midnight, Dutch time), not as a date of each row, so
+    # the index on (kind, occurred_at) finds the stage changes of the period.
     changes = Event.objects.filter(
         case__in=scope.cases,
         kind=Event.Kind.STAGE_CHANGED,
-        occurred_at__date__range=(filters.start, filters.end),
+        occurred_at__gte=_midnight(filters.start),
+        occurred_at__lt=_midnight(filters.end + timedelta(days=1)),
     )
     periods = changes.annotate(
         entered=Subquery(entered),
