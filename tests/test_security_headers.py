@@ -21,17 +21,18 @@ PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin: covered by the login rails, tested apart
 
 
-def named_patterns(resolver=None, namespace=""):
-    """(view name, parameter names) for every named URL pattern outside the skipped apps."""
+def named_patterns(resolver=None, namespace="", outer=()):
+    """(view name, parameter names) for every named URL pattern outside the skipped apps,
+    with the parameters of the includes it sits in (a case's pages under its reference)."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
+        converters = set(getattr(entry.pattern, "converters", {})) | set(outer)
         if isinstance(entry, URLResolver):
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             if entry.namespace in SKIPPED_NAMESPACES:
                 continue
-            yield from named_patterns(entry, inner)
+            yield from named_patterns(entry, inner, tuple(converters))
         elif isinstance(entry, URLPattern) and entry.name:
-            converters = getattr(entry.pattern, "converters", {})
             yield f"{namespace}{entry.name}", sorted(converters)
 
 
@@ -72,6 +73,7 @@ def world(consulent, colleague):
         "user_id": colleague.pk,  # the Beheerder's pages of a user (403 for the consulent)
         "session_id": 0,
         "client_id": 0,  # the Beheerder's API clients (404: unknown)
+        "verzoek_id": 0,  # the privacy officer's inzageverzoeken (403 for the consulent)
         "key": "instroom",  # a figure's CSV on the figures page
         "kind": "stage",
         "action": "accept",
