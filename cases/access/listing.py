@@ -30,12 +30,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Exists, F, Q, QuerySet, Value, When
 from django.db.models import Case as Case_
 
 from ..models import Case
 from ..models.choices import AccessLevel
-from .levels import _granted, _granted_rows
+from .levels import _granted, _probe
 from .visible import cases_seen_at
 
 FIELD_LEVELS: dict[str, str] = {
@@ -137,6 +137,7 @@ class LevelOrderedRows:
         self.first = first
         self.descending = fields[0].startswith("-")
         self.level = FIELD_LEVELS[first.split("__")[0]]
+        self.codename = f"view_case_{self.level}"
 
     @property
     def _partitioned(self) -> bool:
@@ -175,9 +176,12 @@ class LevelOrderedRows:
         rows = self._every_row().order_by()
         if not self._partitioned:
             return {"total": rows.values("pk")[:limit].count(), "shown": 0}
-        shown_ids = _granted_rows(self.user, f"view_case_{self.level}").values("content_object_id")
-        shown = Q(pk__in=shown_ids) & Q(**{f"{self.first}__isnull": False})
-        in_first_part = ExpressionWrapper(shown, output_field=BooleanField())
+        # Probed per row read (at most COUNT_LIMIT + 1), not hashed over every grant.
+        in_first_part = Case_(
+            When(Q(**{f"{self.first}__isnull": False}), then=_probe(self.user, self.codename)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
         flags = list(
             rows.annotate(in_first_part=in_first_part).values_list("in_first_part", flat=True)[
                 :limit
