@@ -2,7 +2,7 @@ import re
 
 from django.conf import settings
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -77,15 +77,15 @@ def category_names() -> models.Subquery:
     of the case's own query instead of a prefetch query per page (the list and the case page
     show them as text)."""
     through = Case.categories.through
+    # The demo's SQLite orders inside an aggregate only from 3.44 on; older ones join the names
+    # in the order they come.
+    ordered = connection.features.supports_aggregate_order_by_clause
+    order_by = ("nuisancecategory__order", "nuisancecategory__name") if ordered else None
     return models.Subquery(
         through.objects.filter(case_id=models.OuterRef("pk"))
         .values("case_id")
         .annotate(
-            names=models.StringAgg(
-                "nuisancecategory__name",
-                models.Value(", "),
-                order_by=("nuisancecategory__order", "nuisancecategory__name"),
-            )
+            names=models.StringAgg("nuisancecategory__name", models.Value(", "), order_by=order_by)
         )
         .values("names"),
         output_field=models.TextField(),
