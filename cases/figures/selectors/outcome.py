@@ -21,6 +21,7 @@ from cases import access
 from cases.calendars import legal_terms
 from cases.models import ActionItem, Event, Measure, Report
 
+from ..deadlines import count_against_deadline
 from ..figure import Figure, Number, Share
 from .scope import RESULT_LABELS, Scope, ended_well_q, result_expression
 
@@ -214,18 +215,15 @@ def wvggz_term(scope: Scope, filters) -> Figure:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    today = timezone.localdate()
-    within = late = overdue = running = 0
-    for pair in pairs:
-        deadline = legal_terms.term_end(pair["start_date"], days=WVGGZ_TERM_DAYS)
-        if pair["finished_on"] is not None:
-            within += pair["n"] if pair["finished_on"] <= deadline else 0
-            late += pair["n"] if pair["finished_on"] > deadline else 0
-        elif today <= deadline:
-            running += pair["n"]
-        else:
-            overdue += pair["n"]
-    total = within + late + overdue
+    counts = count_against_deadline(
+        pairs,
+        "start_date",
+        "finished_on",
+        lambda day: legal_terms.term_end(day, days=WVGGZ_TERM_DAYS),
+        timezone.localdate(),
+    )
+    within, late, overdue, running = counts.within, counts.late, counts.missed, counts.waiting
+    total = counts.judged
     return Figure(
         "wvggz",
         _("Wettelijke termijn: Wvggz verkennend onderzoek"),

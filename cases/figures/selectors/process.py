@@ -29,6 +29,7 @@ from cases.calendars import working_days
 from cases.models import Event, Note, Report, Stage
 from partners.models import Kader
 
+from ..deadlines import count_against_deadline
 from ..figure import Days, Figure, Number, Share
 from ..stats import duration_percentiles
 from .scope import Scope
@@ -160,18 +161,15 @@ def melder_contact(scope: Scope, filters) -> Figure:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    today = timezone.localdate()
-    within = late = waiting = missed = 0
-    for pair in pairs:
-        deadline = working_days.add_working_days(pair["received_on"], MELDER_NORM_WORKING_DAYS)
-        if pair["contact_on"] is not None:
-            within += pair["n"] if pair["contact_on"] <= deadline else 0
-            late += pair["n"] if pair["contact_on"] > deadline else 0
-        elif today <= deadline:
-            waiting += pair["n"]
-        else:
-            missed += pair["n"]
-    total = within + late + missed
+    counts = count_against_deadline(
+        pairs,
+        "received_on",
+        "contact_on",
+        lambda day: working_days.add_working_days(day, MELDER_NORM_WORKING_DAYS),
+        timezone.localdate(),
+    )
+    within, late, missed, waiting = counts.within, counts.late, counts.missed, counts.waiting
+    total = counts.judged
     return Figure(
         "meldercontact",
         _("Eerste contact met de melder"),
