@@ -1,7 +1,10 @@
 """Form rendering in the NL Design System (Utrecht) style, shared by every app."""
 
+from functools import lru_cache
+
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_LABEL
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
@@ -52,10 +55,44 @@ def _dutch_blank_choice(field: forms.Field) -> None:
             field.choices = [("", CHOOSE_LABEL), *choices[1:]]
 
 
+class _OneQueryChoices(ModelChoiceIterator):
+    """Reads a select's options with one plain query.
+
+    Django's iterator reads them with `QuerySet.iterator()`, which on PostgreSQL declares a
+    server-side cursor WITH HOLD and fetches and closes it: three round trips and a
+    materialised result for the dozen stages or categories of a filter form, on every page
+    that shows one (the case list has three).
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+@lru_cache
+def _one_query_iterator(iterator: type[ModelChoiceIterator]) -> type[ModelChoiceIterator]:
+    if iterator is ModelChoiceIterator:
+        return _OneQueryChoices
+    # Another library's iterator (django-filter's adds a "none" option) keeps its own
+    # additions; below it, the options are read as above.
+    return type(f"OneQuery{iterator.__name__}", (iterator, _OneQueryChoices), {})
+
+
+def _read_choices_in_one_query(field: forms.Field) -> None:
+    if isinstance(field, forms.ModelChoiceField) and issubclass(
+        field.iterator, ModelChoiceIterator
+    ):
+        field.iterator = _one_query_iterator(field.iterator)
+        field.widget.choices = field.choices  # the widget holds an iterator of its own
+
+
 def style_form(form: forms.BaseForm) -> forms.BaseForm:
     for field in form.fields.values():
         style_widget(field.widget)
         _dutch_blank_choice(field)
+        _read_choices_in_one_query(field)
     return form
 
 

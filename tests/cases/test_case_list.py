@@ -397,3 +397,18 @@ def test_the_list_says_more_than_when_it_stops_counting(monkeypatch, client_for,
     monkeypatch.setattr(listing, "COUNT_LIMIT", 4)
     response = client_for(consulent).get(reverse("cases:list"))
     assert "4 zaken gevonden" in response.text and "Meer dan" not in response.text
+
+
+def test_the_filter_options_are_read_in_plain_queries(client_for, consulent, cases):
+    """Each select of the filter form is one query, not a server-side cursor (DECLARE, FETCH,
+    CLOSE: three round trips on every page that shows the form)."""
+    client = client_for(consulent)
+    client.get(reverse("cases:list"))
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("cases:list"))
+    assert response.status_code == 200
+    assert [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("DECLARE")] == []
+    page = response.content.decode()
+    assert '<option value="" selected>Alle soorten</option>' in page
+    for name in ("Geluid", "Drugs"):
+        assert re.search(rf'<option value="\d+">{name}</option>', page), name
