@@ -143,8 +143,19 @@ class LevelOrderedRows:
     def _partitioned(self) -> bool:
         return self.level != AccessLevel.BESTAAN
 
+    @cached_property
+    def _narrowed(self) -> dict[str, QuerySet[Case]]:
+        return {}
+
+    def _narrowed_at(self, level: str) -> QuerySet[Case]:
+        """The search and filters applied to the cases seen at `level`, built once: the
+        counts and the rows each start from it (a queryset is never changed by chaining)."""
+        if level not in self._narrowed:
+            self._narrowed[level] = self.narrow(cases_seen_at(self.user, level))
+        return self._narrowed[level]
+
     def _every_row(self) -> QuerySet[Case]:
-        return self.narrow(cases_seen_at(self.user, AccessLevel.BESTAAN))
+        return self._narrowed_at(AccessLevel.BESTAAN)
 
     def _shown_rows(self) -> QuerySet[Case]:
         """The rows where the level shows the first field and it has a value, by that field."""
@@ -152,7 +163,7 @@ class LevelOrderedRows:
         key = key.desc() if self.descending else key.asc()
         rest = _keys(self.fields[1:])
         return (
-            self.narrow(cases_seen_at(self.user, self.level))
+            self._narrowed_at(self.level)
             .filter(**{f"{self.first}__isnull": False})
             .order_by(key, *rest, _by_reference(self.descending))
         )
