@@ -14,6 +14,7 @@ from woonoverlast.forms import style_form
 from . import access, clock, guards
 from .access import CaseAccess
 from .calendars import local_date, working_days
+from .calendars.working_days import WorkingCalendar
 from .filters import CaseFilter, SharedCaseFilter
 from .models import (
     Attachment,
@@ -26,6 +27,7 @@ from .models import (
     Transition,
     category_names,
 )
+from .notifications.calendars import calendar_of, calendars_of
 
 
 @dataclass(frozen=True)
@@ -163,18 +165,36 @@ class StagePeriod:
     stage_name: str
     entered_at: datetime
     left_at: datetime | None
+    calendar: WorkingCalendar = working_days.DEFAULT
 
     @property
     def working_days(self) -> int:
         end = self.left_at or clock.now()
-        return working_days.working_days_between(local_date(self.entered_at), local_date(end))
+        return working_days.working_days_between(
+            local_date(self.entered_at), local_date(end), self.calendar
+        )
 
 
-def stage_periods(case_access: CaseAccess, all_events: list | None = None) -> list[StagePeriod]:
-    """Lead time per stage, replayed from the append-only events (oldest first).
+def lead_calendar(case) -> WorkingCalendar:
+    """The working calendar a case's norms count in: its lead organisation's (the streefduur
+    and the reminders are the lead's norms, docs/adr/0029)."""
+    if getattr(case, "lead_calendar_differs", True) is False:
+        return working_days.DEFAULT  # the door saw nothing but the common Dutch calendar
+    return calendar_of(case.lead_organisation_id)
+
+
+def stage_periods(
+    case_access: CaseAccess,
+    all_events: list | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> list[StagePeriod]:
+    """Lead time per stage, replayed from the append-only events (oldest first), in working
+    days of the lead organisation's calendar (`calendar`, when the caller has it already).
 
     `all_events`: every event of the case, newest first, when the caller has them already.
     """
+    if calendar is None:
+        calendar = lead_calendar(case_access.case)
     kinds = [Event.Kind.CASE_OPENED, Event.Kind.STAGE_CHANGED]
     if all_events is None:
         events = list(case_access.case.events.filter(kind__in=kinds).order_by("occurred_at", "id"))
@@ -186,16 +206,19 @@ def stage_periods(case_access: CaseAccess, all_events: list | None = None) -> li
         name = name or event.data.get("to")
         if periods:
             periods[-1] = StagePeriod(
-                periods[-1].stage_name, periods[-1].entered_at, event.occurred_at
+                periods[-1].stage_name, periods[-1].entered_at, event.occurred_at, calendar
             )
-        periods.append(StagePeriod(name, event.occurred_at, None))
+        periods.append(StagePeriod(name, event.occurred_at, None, calendar))
     return periods
 
 
-def stage_status(case) -> dict:
-    """Time in the current stage against its target, in Dutch working days."""
+def stage_status(case, calendar: WorkingCalendar | None = None) -> dict:
+    """Time in the current stage against its target, in working days of the lead
+    organisation's calendar (`calendar`: that calendar, when the caller loaded it already)."""
+    if calendar is None:
+        calendar = lead_calendar(case)
     spent = working_days.working_days_between(
-        local_date(case.stage_entered_at), local_date(clock.now())
+        local_date(case.stage_entered_at), local_date(clock.now()), calendar
     )
     target = case.stage.target_working_days
     return {
@@ -206,9 +229,15 @@ def stage_status(case) -> dict:
 
 
 def mark_overdue(cases) -> None:
-    """Set `stage_overdue` on each listed case the user may see the process of."""
+    """Set `stage_overdue` on each listed case the user may see the process of (the lead
+    organisations' calendars read once for the page)."""
+    judged = [case for case in cases if case.sees_process and case.is_open]
+    calendars = calendars_of({case.lead_organisation_id for case in judged}) if judged else None
     for case in cases:
-        case.stage_overdue = case.sees_process and case.is_open and stage_status(case)["overdue"]
+        case.stage_overdue = False
+    for case in judged:
+        calendar = calendars.of(case.lead_organisation_id)
+        case.stage_overdue = stage_status(case, calendar)["overdue"]
 
 
 @dataclass(frozen=True)

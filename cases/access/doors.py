@@ -12,6 +12,7 @@ from ..models import (
     category_names,
 )
 from ..models.choices import AccessLevel
+from ..notifications.calendars import may_differ_from_common
 from .case_access import CaseAccess
 from .levels import LEVEL_RANK, with_access_level
 from .log import log_access
@@ -45,6 +46,9 @@ def get_case_access(
                 .exclude(address_key="")
                 .exclude(pk=OuterRef("pk"))
             ),
+            # Configuration, not case data: whether the lead's working calendar has more days
+            # off than the common one, so the page reads that calendar only when it does.
+            lead_calendar_differs=may_differ_from_common("lead_organisation_id"),
         )
         .filter(reference=reference)
         .first()

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from django.utils.translation import gettext_lazy as _
+
 from .dates import local_date
 from .easter import from_easter, koningsdag
 
@@ -45,22 +47,32 @@ class WorkingCalendar:
 
 @lru_cache(maxsize=512)
 def _days_off(year: int, good_friday: bool, liberation_every_year: bool) -> frozenset[date]:
+    return frozenset(_named_days_off(year, good_friday, liberation_every_year))
+
+
+def _named_days_off(year: int, good_friday: bool, liberation_every_year: bool) -> dict[date, str]:
     days = {
-        date(year, 1, 1),
-        from_easter(year, 0),
-        from_easter(year, 1),
-        koningsdag(year),
-        from_easter(year, 39),
-        from_easter(year, 49),
-        from_easter(year, 50),
-        date(year, 12, 25),
-        date(year, 12, 26),
+        date(year, 1, 1): _("Nieuwjaarsdag"),
+        from_easter(year, 0): _("Eerste Paasdag"),
+        from_easter(year, 1): _("Tweede Paasdag"),
+        koningsdag(year): _("Koningsdag") if year >= 2014 else _("Koninginnedag"),
+        from_easter(year, 39): _("Hemelvaartsdag"),
+        from_easter(year, 49): _("Eerste Pinksterdag"),
+        from_easter(year, 50): _("Tweede Pinksterdag"),
+        date(year, 12, 25): _("Eerste Kerstdag"),
+        date(year, 12, 26): _("Tweede Kerstdag"),
     }
     if good_friday:
-        days.add(from_easter(year, -2))
+        days[from_easter(year, -2)] = _("Goede Vrijdag")
     if liberation_every_year or year % 5 == 0:
-        days.add(date(year, 5, 5))
-    return frozenset(days)
+        days[date(year, 5, 5)] = _("Bevrijdingsdag")
+    return days
+
+
+def holiday_names(year: int, calendar: WorkingCalendar) -> dict[date, str]:
+    """{day: name} of the holidays `calendar` gives off in `year` (its extra days aside, whose
+    descriptions live with the organisation's settings)."""
+    return _named_days_off(year, calendar.good_friday_off, calendar.liberation_day_every_year)
 
 
 DEFAULT = WorkingCalendar()

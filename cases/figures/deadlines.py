@@ -19,6 +19,14 @@ class AgainstDeadline:
     missed: int = 0  # not done, deadline passed
     waiting: int = 0  # not done, deadline still ahead
 
+    def __add__(self, other: AgainstDeadline) -> AgainstDeadline:
+        return AgainstDeadline(
+            self.within + other.within,
+            self.late + other.late,
+            self.missed + other.missed,
+            self.waiting + other.waiting,
+        )
+
     @property
     def judged(self) -> int:
         """The rows whose outcome is known (all but those still waiting)."""

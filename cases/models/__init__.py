@@ -4,7 +4,12 @@
 from ..documents.inzage.models import InzageVerzoek  # noqa: E402
 from ..documents.letters.models import Letter, Letterhead, LetterTemplate  # noqa: E402
 from ..figures.models import Figures  # noqa: E402
-from ..notifications.models import DigestSent, Notification, ReminderSettings  # noqa: E402
+from ..notifications.models import (  # noqa: E402
+    DigestSent,
+    ExtraDayOff,
+    Notification,
+    ReminderSettings,
+)
 from ..retention.models import DestructionRecord, RetentionCategory, RetentionRule  # noqa: E402
 from .actions import ActionItem
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation, category_names
@@ -25,6 +30,7 @@ __all__ = [
     "RetentionRule",
     "RetentionCategory",
     "ReminderSettings",
+    "ExtraDayOff",
     "Notification",
     "DigestSent",
     "DestructionRecord",

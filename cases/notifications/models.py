@@ -1,11 +1,14 @@
-"""In-app notifications and the reminder thresholds a functional admin can change."""
+"""In-app notifications, and the reminder thresholds and working calendar a functional admin
+can change."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cases import clock
+from cases.calendars.working_days import WorkingCalendar
 
 
 class Notification(models.Model):
@@ -77,6 +80,8 @@ class ReminderSettings(models.Model):
 
     An organisation without a row of its own uses the default, which the regional functional
     admin keeps; an organisation's functional admin may keep a row of its own instead.
+    The row also holds the organisation's working calendar (docs/adr/0029): the days off its
+    internal norms skip, beside the weekends and the common Dutch holidays.
     """
 
     organisation = models.OneToOneField(
@@ -117,6 +122,18 @@ class ReminderSettings(models.Model):
     long_open_days = models.PositiveSmallIntegerField(
         _("maximaal open (kalenderdagen)"), default=14
     )
+    good_friday_off = models.BooleanField(
+        _("Goede Vrijdag is een vrije dag"),
+        default=False,
+        help_text=_("De meeste organisaties werken op Goede Vrijdag."),
+    )
+    liberation_day_every_year = models.BooleanField(
+        _("Bevrijdingsdag (5 mei) is elk jaar een vrije dag"),
+        default=False,
+        help_text=_("Zonder vinkje alleen in lustrumjaren (2025, 2030, …)."),
+    )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("herinneringsinstellingen")
@@ -142,6 +159,14 @@ class ReminderSettings(models.Model):
                 {"stage_long_overdue_factor": _("De factor moet groter zijn dan 1.")}
             )
 
+    def working_calendar(self) -> WorkingCalendar:
+        """The calendar these settings describe (with `extra_days_off` prefetched in a loop)."""
+        return WorkingCalendar(
+            good_friday_off=self.good_friday_off,
+            liberation_day_every_year=self.liberation_day_every_year,
+            extra_days_off=frozenset(day.day for day in self.extra_days_off.all()),
+        )
+
     @classmethod
     def current(cls):
         """The regional default row (made on first use)."""
@@ -156,3 +181,32 @@ class ReminderSettings(models.Model):
             if own is not None:
                 return own
         return cls.current()
+
+
+class ExtraDayOff(models.Model):
+    """A day an organisation is closed beyond the holidays (a brugdag, a day the office shuts):
+    its internal norms do not count it as a working day. Legal terms ignore it."""
+
+    settings = models.ForeignKey(
+        ReminderSettings,
+        verbose_name=_("instellingen"),
+        on_delete=models.CASCADE,
+        related_name="extra_days_off",
+    )
+    day = models.DateField(_("datum"))
+    description = models.CharField(
+        _("omschrijving"), max_length=100, help_text=_("Bijvoorbeeld: brugdag.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("extra vrije dag")
+        verbose_name_plural = _("extra vrije dagen")
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(fields=["settings", "day"], name="extra_day_off_once")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d-%m-%Y} {self.description}"

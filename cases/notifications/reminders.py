@@ -8,7 +8,9 @@ recipients a rule proposes are filtered by `notify` through `cases.access.proces
 a reminder is process information, never sent to an organisation at level `bestaan` (say a
 measure owner whose share was lowered afterwards).
 Thresholds are per organisation (`ReminderConfig`): a case's reminders follow the settings of
-its aanbrengende organisation, an actiepunt's and a measure's those of their owner.
+its aanbrengende organisation, an actiepunt's and a measure's those of their owner. So do the
+working days they count: each organisation's own calendar (docs/adr/0029), read with the
+settings, once per sweep.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from cases import access
 from cases.calendars import legal_terms, local_date, working_days
+from cases.calendars.working_days import WorkingCalendar
 from cases.models import Note, Notification, ReminderSettings, Report
 from partners.selectors import users_with_perm
 
@@ -38,17 +41,25 @@ class Reminder:
 
 
 class ReminderConfig:
-    """The thresholds of every organisation, read once per sweep: its own row, else the
-    regional default."""
+    """The thresholds and working calendar of every organisation, read once per sweep: its
+    own row, else the regional default."""
 
     def __init__(self):
-        rows = list(ReminderSettings.objects.all())
+        rows = list(ReminderSettings.objects.prefetch_related("extra_days_off"))
         default = next((row for row in rows if row.organisation_id is None), None)
         self.default = default or ReminderSettings.current()
         self.own = {row.organisation_id: row for row in rows if row.organisation_id is not None}
+        self._calendars: dict[int, WorkingCalendar] = {}
 
     def of(self, organisation_id: int | None) -> ReminderSettings:
         return self.own.get(organisation_id, self.default) if organisation_id else self.default
+
+    def calendar(self, organisation_id: int | None) -> WorkingCalendar:
+        """The working calendar of the organisation's settings (built once per row)."""
+        row = self.of(organisation_id)
+        if row.pk not in self._calendars:
+            self._calendars[row.pk] = row.working_calendar()
+        return self._calendars[row.pk]
 
     def groups(self) -> Iterator[tuple[ReminderSettings, Q]]:
         """(settings, which owner organisations they hold for), together every organisation."""
@@ -83,7 +94,9 @@ def stage_reminders(today: date, config: ReminderConfig) -> Iterator[Reminder]:
     )
     for case in cases.iterator(chunk_size=500):
         target = case.stage.target_working_days
-        spent = working_days.working_days_between(local_date(case.stage_entered_at), today)
+        spent = working_days.working_days_between(
+            local_date(case.stage_entered_at), today, config.calendar(case.lead_organisation_id)
+        )
         if spent <= target:
             continue
         period = f"{case.pk}:{case.stage_id}:{case.stage_entered_at:%Y%m%d%H%M%S}"
@@ -127,9 +140,11 @@ def melder_contact_reminders(today: date, config: ReminderConfig) -> Iterator[Re
         .select_related("case__regisseur")
     )
     for report in reports.iterator(chunk_size=500):
+        lead = report.case.lead_organisation_id
         deadline = working_days.add_working_days(
             local_date(report.received_at),
-            config.of(report.case.lead_organisation_id).melder_contact_working_days,
+            config.of(lead).melder_contact_working_days,
+            config.calendar(lead),
         )
         if today <= deadline:
             continue
@@ -163,7 +178,9 @@ def action_item_reminders(today: date, config: ReminderConfig) -> Iterator[Remin
 
     due_within = Q()
     for settings_row, owners in config.groups():
-        horizon = working_days.add_working_days(today, settings_row.action_due_working_days)
+        horizon = working_days.add_working_days(
+            today, settings_row.action_due_working_days, settings_row.working_calendar()
+        )
         due_within |= owners & Q(due_on__lte=horizon)
     items = ActionItem.objects.filter(
         due_within,

@@ -1,5 +1,6 @@
 """Notifications: created once per key, e-mailed per the user's preference; and the writes
-to the reminder thresholds (per organisation, docs/adr/0013) and the e-mail preference.
+to the reminder thresholds and working calendar (per organisation, docs/adr/0013 and 0029)
+and the e-mail preference.
 
 E-mails carry the case reference and a link, never personal data of betrokkenen.
 What a notification says about a case is process information, so only users whose
@@ -22,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import access, clock
-from cases.calendars import local_date
-from cases.models import DigestSent, Notification, ReminderSettings
+from cases.calendars import local_date, working_days
+from cases.models import DigestSent, ExtraDayOff, Notification, ReminderSettings
 from cases.services.configuration import require_configuration_owner
 from partners.models import EmailPreference
 from woonoverlast.refusals import Refusal
@@ -201,6 +202,8 @@ REMINDER_FIELDS = (
     "melder_contact_working_days",
     "long_open_instrument_name",
     "long_open_days",
+    "good_friday_off",
+    "liberation_day_every_year",
 )
 
 
@@ -218,20 +221,7 @@ def update_reminder_settings(*, actor, organisation_id: int | None, **values) ->
     unknown = set(values) - set(REMINDER_FIELDS)
     if unknown:
         raise ValueError(f"Onbekende velden: {', '.join(sorted(unknown))}")
-    if organisation_id is None:
-        config = ReminderSettings.current()
-    else:
-        config = (
-            ReminderSettings.objects.select_for_update()
-            .filter(organisation_id=organisation_id)
-            .first()
-        )
-        if config is None:  # the first own row starts from the regional default
-            default = ReminderSettings.current()
-            config = ReminderSettings(
-                organisation_id=organisation_id,
-                **{name: getattr(default, name) for name in REMINDER_FIELDS},
-            )
+    config, copy_days_from = _settings_to_change(organisation_id)
     for name, value in values.items():
         setattr(config, name, value)
     try:
@@ -239,7 +229,106 @@ def update_reminder_settings(*, actor, organisation_id: int | None, **values) ->
     except ValidationError as error:
         raise Refusal.from_validation_error(error) from error
     config.save()
+    _copy_extra_days(copy_days_from, config)
     return config
+
+
+def _settings_to_change(organisation_id: int | None):
+    """(the row to change, locked; the default it is copied from when it is new and unsaved).
+
+    An organisation's first own row starts as a copy of the regional default, calendar
+    included, so saving it changes nothing the organisation did not change."""
+    if organisation_id is None:
+        current = ReminderSettings.current()
+        return ReminderSettings.objects.select_for_update().get(pk=current.pk), None
+    config = (
+        ReminderSettings.objects.select_for_update().filter(organisation_id=organisation_id).first()
+    )
+    if config is not None:
+        return config, None
+    default = ReminderSettings.current()
+    config = ReminderSettings(
+        organisation_id=organisation_id,
+        **{name: getattr(default, name) for name in REMINDER_FIELDS},
+    )
+    return config, default
+
+
+def _copy_extra_days(source: ReminderSettings | None, target: ReminderSettings) -> None:
+    if source is None:
+        return
+    for day_off in source.extra_days_off.all():
+        ExtraDayOff.objects.create(
+            settings=target, day=day_off.day, description=day_off.description
+        )
+
+
+def _own_settings_row(organisation_id: int | None) -> ReminderSettings:
+    """The row whose calendar the actor changes, made (from the default) when it is missing."""
+    config, copy_days_from = _settings_to_change(organisation_id)
+    if config.pk is None:
+        config.save()
+        _copy_extra_days(copy_days_from, config)
+    return config
+
+
+# An extra day off more than this long ago changes no norm still running; one this far ahead
+# is a typing error (2062 for 2026) rather than a plan.
+EXTRA_DAY_PAST = timedelta(days=366)
+EXTRA_DAY_AHEAD_YEARS = 5
+
+
+def _extra_day_problems(config: ReminderSettings, day, description: str, today) -> dict:
+    problems: dict[str, str] = {}
+    if not description:
+        problems["description"] = _("Geef een omschrijving, bijvoorbeeld: brugdag.")
+    elif len(description) > 100:
+        problems["description"] = _("De omschrijving is te lang (hoogstens 100 tekens).")
+    if day < today - EXTRA_DAY_PAST:
+        problems["day"] = _("Deze datum ligt meer dan een jaar in het verleden.")
+    elif day.year > today.year + EXTRA_DAY_AHEAD_YEARS:
+        problems["day"] = _("Deze datum ligt te ver in de toekomst; controleer het jaar.")
+    elif day.weekday() >= 5:
+        problems["day"] = _("Deze datum valt in het weekend; dat is al geen werkdag.")
+    elif config.extra_days_off.filter(day=day).exists():
+        problems["day"] = _("Deze datum staat al als extra vrije dag in de kalender.")
+    else:
+        holiday = working_days.holiday_names(day.year, config.working_calendar()).get(day)
+        if holiday:
+            problems["day"] = _("Deze datum is al een vrije dag: %(name)s.") % {"name": holiday}
+    return problems
+
+
+@transaction.atomic
+def add_extra_day_off(*, actor, organisation_id: int | None, day, description: str) -> ExtraDayOff:
+    """Add a day off to the working calendar of the actor's organisation (None: the regional
+    default). Its internal norms skip the day; legal terms do not (docs/adr/0029)."""
+    require_configuration_owner(actor, "cases.change_remindersettings", organisation_id)
+    config = _own_settings_row(organisation_id)
+    description = (description or "").strip()
+    problems = _extra_day_problems(config, day, description, local_date(clock.now()))
+    if problems:
+        raise Refusal.on_fields(problems)
+    return ExtraDayOff.objects.create(settings=config, day=day, description=description)
+
+
+@transaction.atomic
+def remove_extra_day_off(*, actor, organisation_id: int | None, day_off_id: int) -> ExtraDayOff:
+    """Remove an extra day off of the actor's organisation's calendar (None: the default's).
+    Another organisation's day is not there for this actor (404, logged)."""
+    require_configuration_owner(actor, "cases.change_remindersettings", organisation_id)
+    day_off = _extra_day_of(organisation_id, day_off_id)
+    if day_off is None:
+        raise Refusal.not_found(_("Deze vrije dag hoort niet bij uw organisatie."))
+    day_off.delete()
+    return day_off
+
+
+def _extra_day_of(organisation_id: int | None, day_off_id: int) -> ExtraDayOff | None:
+    days = ExtraDayOff.objects.select_for_update()
+    if organisation_id is None:
+        return days.filter(pk=day_off_id, settings__organisation__isnull=True).first()
+    return days.filter(pk=day_off_id, settings__organisation_id=organisation_id).first()
 
 
 @transaction.atomic

@@ -19,6 +19,22 @@ settings_urlpatterns = [
         views.reminder_settings_default,
         name="reminders_default",
     ),
+    path("herinneringen/vrije-dagen/", views.day_off_add, name="day_off_add"),
+    path(
+        "herinneringen/vrije-dagen/<int:day_off_id>/verwijderen/",
+        views.day_off_remove,
+        name="day_off_remove",
+    ),
+    path(
+        "herinneringen/standaard/vrije-dagen/",
+        views.day_off_add_default,
+        name="day_off_add_default",
+    ),
+    path(
+        "herinneringen/standaard/vrije-dagen/<int:day_off_id>/verwijderen/",
+        views.day_off_remove_default,
+        name="day_off_remove_default",
+    ),
     path(
         "herinneringen/standaard-gebruiken/",
         views.reminder_settings_use_default,

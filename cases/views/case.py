@@ -81,6 +81,7 @@ def case_detail(request, reference):
         item.may_complete = case_access.can_complete_action_item(item)
     case_persons = list(case_access.case_persons())
     measures = selectors.case_measures(case_access)
+    calendar = selectors.lead_calendar(case_access.case)
     return render(
         request,
         "cases/case_detail.html",
@@ -97,9 +98,9 @@ def case_detail(request, reference):
                     "measure": measures,
                 },
             ),
-            "stage_status": selectors.stage_status(case_access.case),
+            "stage_status": selectors.stage_status(case_access.case, calendar),
             "stage_periods": selectors.stage_periods(
-                case_access, all_events=events if all_events else None
+                case_access, all_events=events if all_events else None, calendar=calendar
             )
             if case_access.sees_process
             else [],

@@ -11,6 +11,7 @@ from cases import access as case_access_module
 from cases import selectors as case_selectors
 from cases.models import Case
 from cases.models.choices import AccessLevel
+from cases.notifications.calendars import calendars_of
 from meetings import planning
 from meetings.models import AgendaItem, AgendaRequest, Meeting, MeetingDocument, Series
 from meetings.selectors import coordinator_level
@@ -308,8 +309,16 @@ def _overdue_candidates(meeting: Meeting):
         .exclude(meeting=meeting)
         .values("case_id")
     )
-    cases = Case.objects.filter(pk__in=case_ids, closed_on__isnull=True).select_related("stage")
-    return [case for case in cases if case_selectors.stage_status(case)["overdue"]]
+    cases = list(
+        Case.objects.filter(pk__in=case_ids, closed_on__isnull=True).select_related("stage")
+    )
+    # Each case's target counts in its lead organisation's calendar, read once for them all.
+    calendars = calendars_of({case.lead_organisation_id for case in cases})
+    return [
+        case
+        for case in cases
+        if case_selectors.stage_status(case, calendars.of(case.lead_organisation_id))["overdue"]
+    ]
 
 
 @transaction.atomic

@@ -27,9 +27,10 @@ from django.utils.translation import gettext as _
 
 from cases.calendars import working_days
 from cases.models import Event, Note, Report, Stage
+from cases.notifications.calendars import calendars_of
 from partners.models import Kader
 
-from ..deadlines import count_against_deadline
+from ..deadlines import AgainstDeadline, count_against_deadline
 from ..figure import Days, Figure, Number, Share
 from ..stats import duration_percentiles
 from .scope import Scope
@@ -139,8 +140,9 @@ def stages_now(scope: Scope) -> list[Figure]:
 def melder_contact(scope: Scope, filters) -> Figure:
     """Meldingen with a known melder in the period, by when the melder was first contacted
     (a logboek entry marked "contact met de melder" on or after the melding, as the
-    reminders count it): grouped by the two dates, so the working days are counted per
-    pair of dates, not per melding."""
+    reminders count it): grouped by the two dates and the case's lead organisation, so the
+    working days are counted per pair of dates in the lead's calendar (its norm, docs/adr/0029),
+    not per melding."""
     contact = (
         Note.objects.filter(
             case=OuterRef("case"), melder_contact=True, occurred_on__gte=OuterRef("received_on")
@@ -157,17 +159,26 @@ def melder_contact(scope: Scope, filters) -> Figure:
         )
         .annotate(received_on=TruncDate("received_at"))
         .annotate(contact_on=Subquery(contact, output_field=DateField()))
-        .values("received_on", "contact_on")
+        .values("received_on", "contact_on", "case__lead_organisation_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counts = count_against_deadline(
-        pairs,
-        "received_on",
-        "contact_on",
-        lambda day: working_days.add_working_days(day, MELDER_NORM_WORKING_DAYS),
-        timezone.localdate(),
-    )
+    per_lead: dict[int, list[dict]] = {}
+    for pair in pairs:
+        per_lead.setdefault(pair["case__lead_organisation_id"], []).append(pair)
+    calendars = calendars_of(per_lead) if per_lead else None
+    counts = AgainstDeadline()
+    for lead, lead_pairs in per_lead.items():
+        calendar = calendars.of(lead)
+        counts += count_against_deadline(
+            lead_pairs,
+            "received_on",
+            "contact_on",
+            lambda day, calendar=calendar: working_days.add_working_days(
+                day, MELDER_NORM_WORKING_DAYS, calendar
+            ),
+            timezone.localdate(),
+        )
     within, late, missed, waiting = counts.within, counts.late, counts.missed, counts.waiting
     total = counts.judged
     return Figure(
