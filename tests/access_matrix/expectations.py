@@ -223,6 +223,20 @@ EXPECTATIONS: dict[str, Rule] = {
     "instellingen:reminders": form(with_perm("cases.change_remindersettings")),
     "instellingen:reminders_default": form(with_perm("cases.manage_regional_defaults")),
     "instellingen:reminders_use_default": form(with_perm("cases.change_remindersettings")),
+    # The working calendar's extra days: the world's day is the lead organisation's own, so
+    # every other organisation's functional admin (and the default's keeper) gets 404.
+    "instellingen:day_off_add": action(
+        lambda a: OK if a.perm("cases.change_remindersettings") else 403
+    ),
+    "instellingen:day_off_add_default": action(
+        lambda a: OK if a.perm("cases.manage_regional_defaults") else 403
+    ),
+    "instellingen:day_off_remove": form(
+        lambda a: (200 if a.is_lead else 404) if a.perm("cases.change_remindersettings") else 403
+    ),
+    "instellingen:day_off_remove_default": form(
+        lambda a: 404 if a.perm("cases.manage_regional_defaults") else 403
+    ),
     # The privacy officer reads the bewaartermijnen; only who may add one may post.
     "instellingen:retention": Rule(
         with_perm("view_retentionrule"),

@@ -22,13 +22,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
+from cases.calendars import working_days
 from cases.documents.inzage.services import register_inzageverzoek
 from cases.documents.letters.seed import seed_letter_templates
 from cases.models import RetentionCategory, RetentionRule, Transition
 from cases.models.choices import AccessLevel, PersonRole, Visibility
 from cases.models.decisions import Decision
 from cases.notifications.models import Notification
-from cases.notifications.services import notify
+from cases.notifications.services import add_extra_day_off, notify
 from cases.retention.services import save_retention_rule
 from meetings import documents as meeting_documents
 from meetings import services as meeting_services
@@ -362,6 +363,13 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
             organisation=orgs["lead"], category=RetentionCategory.CASE, months_after_closure=24
         ),
     )
+    # An extra day off of the lead organisation's working calendar (a weekday, no holiday).
+    day = timezone.localdate() + timedelta(days=7)
+    while not working_days.is_working_day(day):
+        day += timedelta(days=1)
+    day_off = add_extra_day_off(
+        actor=lead_admin, organisation_id=orgs["lead"].pk, day=day, description="Brugdag"
+    )
     draft = services.workflow_config.copy_workflow(actor=lead_admin, workflow=case.workflow)
     seed_letter_templates([orgs["lead"]])
     letter_template = orgs["lead"].letter_templates.order_by("pk").first()
@@ -407,6 +415,7 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         "measure_id": measure.pk,
         "notification_id": notification.pk,
         "rule_id": rule.pk,
+        "day_off_id": day_off.pk,
         "instrument": instrument.pk,
         "letter_template": letter_template.pk,
         "action_item": action.pk,
