@@ -1,5 +1,5 @@
-"""Reads for notifications: what a user may see in the inbox, the own reminder settings and
-the coming days off of a working calendar.
+"""Reads for notifications: what a user may see in the inbox, and the coming days off and
+extra days of a working calendar.
 
 A notification about a case is shown while the user's organisation sees that case at level
 `proces` or more: a share revoked or lowered to `bestaan` hides what was sent before.
@@ -25,12 +25,6 @@ def visible_notifications(user) -> QuerySet[Notification]:
 
 def unread_count(user) -> int:
     return visible_notifications(user).filter(read_at__isnull=True).count()
-
-
-def own_reminder_settings(user) -> ReminderSettings | None:
-    if user.organisation_id is None:
-        return None
-    return ReminderSettings.objects.filter(organisation_id=user.organisation_id).first()
 
 
 @dataclass(frozen=True)
