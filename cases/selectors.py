@@ -232,9 +232,11 @@ def mark_overdue(cases) -> None:
     """Set `stage_overdue` on each listed case the user may see the process of (the lead
     organisations' calendars read once for the page)."""
     judged = [case for case in cases if case.sees_process and case.is_open]
-    calendars = calendars_of({case.lead_organisation_id for case in judged}) if judged else None
     for case in cases:
         case.stage_overdue = False
+    if not judged:
+        return
+    calendars = calendars_of({case.lead_organisation_id for case in judged})
     for case in judged:
         calendar = calendars.of(case.lead_organisation_id)
         case.stage_overdue = stage_status(case, calendar)["overdue"]

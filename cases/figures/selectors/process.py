@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from cases.calendars import working_days
 from cases.models import Event, Note, Report, Stage
-from cases.notifications.calendars import calendars_of
+from cases.notifications.calendars import Calendars, calendars_of
 from partners.models import Kader
 
 from ..deadlines import AgainstDeadline, count_against_deadline
@@ -166,7 +166,8 @@ def melder_contact(scope: Scope, filters) -> Figure:
     per_lead: dict[int, list[dict]] = {}
     for pair in pairs:
         per_lead.setdefault(pair["case__lead_organisation_id"], []).append(pair)
-    calendars = calendars_of(per_lead) if per_lead else None
+    # One query for the leads of the period (none when there are no meldingen).
+    calendars = calendars_of(per_lead) if per_lead else Calendars({}, working_days.DEFAULT)
     counts = AgainstDeadline()
     for lead, lead_pairs in per_lead.items():
         calendar = calendars.of(lead)
