@@ -245,3 +245,55 @@ class TestRefusals:
                 actor=admin, organisation_id=other_org.pk, day=date(2026, 12, 28), description="x"
             )
         assert refused.value.kind == Refusal.NOT_FOUND
+
+
+@pytest.mark.django_db
+class TestActionItems:
+    """An actiepunt's "due within N working days" counts in its owner organisation's
+    calendar (its threshold is the owner's too), not in the lead's."""
+
+    @pytest.fixture
+    def item(self, consulent, partner_org):
+        from cases.services.actions import add_action_item
+        from tests.factories import access_for, share
+
+        with time_machine.travel(at(2026, 12, 1, 10, 0), tick=False):
+            case = make_case(consulent)
+            share(case, partner_org, "volledig", consulent)
+            return add_action_item(
+                actor=consulent,
+                access=access_for(consulent, case),
+                title="Huisbezoek plannen",
+                owner_organisation=partner_org,
+                due_on=date(2026, 12, 29),
+            )
+
+    def _brugdag(self, organisation):
+        with time_machine.travel(at(2026, 12, 1, 10, 0), tick=False):
+            add_extra_day_off(
+                actor=beheerder(organisation),
+                organisation_id=organisation.pk,
+                day=date(2026, 12, 28),
+                description="Brugdag",
+            )
+
+    def _due(self):
+        return Notification.objects.filter(kind=Notification.Kind.ACTION_DUE)
+
+    def test_the_owners_day_off_brings_the_reminder_forward(self, item, partner_org, partner_user):
+        from cases.notifications.services import run_reminder_sweep
+
+        # From Wednesday 23 December two working days end on Monday 28, before the 29th.
+        run_reminder_sweep(today=date(2026, 12, 23))
+        assert not self._due().exists()
+        self._brugdag(partner_org)
+        # With the owner's brugdag on the 28th they end on Tuesday 29: due within them.
+        run_reminder_sweep(today=date(2026, 12, 23))
+        assert self._due().exists()
+
+    def test_the_leads_day_off_does_not(self, item, corporatie, partner_user):
+        from cases.notifications.services import run_reminder_sweep
+
+        self._brugdag(corporatie)
+        run_reminder_sweep(today=date(2026, 12, 23))
+        assert not self._due().exists()
