@@ -108,6 +108,7 @@ def case_timeline(
         "actionitem": case_access.action_items(),
         "measure": case_access.measures(),
         "letter": case_access.letters(),
+        "caseaddress": case_access.further_addresses(),
     }
     wanted: dict[str, set[int]] = {}
     for event in events:

@@ -1,7 +1,17 @@
 from django.urls import include, path
 
 from .documents.dossier import urls as dossier_urls
-from .views import accesslog, actions, case, lifecycle, measures, records, sharing, workflow
+from .views import (
+    accesslog,
+    actions,
+    addresses,
+    case,
+    lifecycle,
+    measures,
+    records,
+    sharing,
+    workflow,
+)
 
 app_name = "cases"
 
@@ -22,6 +32,8 @@ urlpatterns = [
     path(f"toegangslog/zaken/{REF}/", accesslog.log_for_case, name="accesslog_case"),
     path(f"{REF}/", case.case_detail, name="detail"),
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
+    path(f"{REF}/adressen/verhuizing/", addresses.address_move, name="address_move"),
+    path(f"{REF}/adressen/nieuw/", addresses.address_add, name="address_add"),
     path(f"{REF}/afsluiten/", lifecycle.case_close, name="close"),
     path(f"{REF}/heropenen/", lifecycle.case_reopen, name="reopen"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),

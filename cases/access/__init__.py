@@ -23,7 +23,7 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 
 from .case_access import CaseAccess
 from .doors import get_attachment, get_case_access
-from .fields import changed_since_q, shown_case_fields
+from .fields import attach_further_addresses, changed_since_q, shown_case_fields
 from .levels import (
     LEVEL_RANK,
     access_level,
@@ -76,6 +76,7 @@ __all__ = [
     "Closure",
     "access_level",
     "at_least",
+    "attach_further_addresses",
     "cases_for_sweeps",
     "cases_seen_at",
     "cases_via_participations",

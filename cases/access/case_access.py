@@ -20,6 +20,7 @@ from partners.models import Organisation
 from ..models import (
     Attachment,
     Case,
+    CaseAddress,
     CasePerson,
     Decision,
     Note,
@@ -29,6 +30,7 @@ from ..models import (
 )
 from ..models.choices import AccessLevel, Visibility
 from . import levels
+from .listing import FIELD_LEVELS
 from .persons import known_links
 
 
@@ -63,6 +65,18 @@ class CaseAccess:
     @property
     def can_edit_case(self) -> bool:
         return self.is_lead and self.user.has_perm("cases.change_case")
+
+    def further_addresses(self) -> QuerySet[CaseAddress]:
+        """The case's earlier and other addresses (issue 13): shown where the case address
+        is, at `volledig` only (`listing.FIELD_LEVELS`)."""
+        if not self.at_least(FIELD_LEVELS["further_addresses"]):
+            return CaseAddress.objects.none()
+        return self.case.further_addresses.all()
+
+    @property
+    def can_change_addresses(self) -> bool:
+        """Registering a move or another address: whoever may edit the case's details."""
+        return self.can_edit_case
 
     @property
     def is_regisseur(self) -> bool:

@@ -9,6 +9,7 @@ from ..models import (
     AccessLog,
     Attachment,
     Case,
+    CaseAddress,
     category_names,
 )
 from ..models.choices import AccessLevel
@@ -39,13 +40,21 @@ def get_case_access(
         .select_related("stage", "workflow", "regisseur", "lead_organisation")
         .annotate(
             category_names=category_names(),
-            # Whether any other case shares the address, visible or not: never shown, it only
-            # spares the case page the query for earlier cases here when there are none.
+            # Whether any other case shares an address, visible or not: never shown, it only
+            # spares the case page the query for earlier cases here when there are none. The
+            # case's current address against the others' current and further addresses; a
+            # case with further addresses of its own always asks (docs/adr/0030).
             others_at_address=Exists(
                 Case.objects.filter(address_key=OuterRef("address_key"))
                 .exclude(address_key="")
                 .exclude(pk=OuterRef("pk"))
-            ),
+            )
+            | Exists(
+                CaseAddress.objects.filter(address_key=OuterRef("address_key"))
+                .exclude(address_key="")
+                .exclude(case_id=OuterRef("pk"))
+            )
+            | Exists(CaseAddress.objects.filter(case_id=OuterRef("pk"))),
             # Configuration, not case data: whether the lead's working calendar has more days
             # off than the common one, so the page reads that calendar only when it does.
             lead_calendar_differs=may_differ_from_common("lead_organisation_id"),

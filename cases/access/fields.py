@@ -8,8 +8,11 @@ decides a level itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import Q
 
+from ..models import CaseAddress
 from ..models.choices import AccessLevel
 from .levels import at_least
 from .listing import FIELD_LEVELS
@@ -35,3 +38,21 @@ def changed_since_q(since) -> Q:
     """For a queryset from `with_access_level`: cases changed at or after `since`, among
     those whose change time the reader's level shows (a hidden time never matches)."""
     return Q(updated_at__gte=since, sees_process=True)
+
+
+def attach_further_addresses(cases: Iterable) -> None:
+    """Give each case (with its `access_level`) `shown_further_addresses`: its further
+    addresses where the level shows them, else None. One query for a page of cases, and only
+    for the cases seen at that level: the others' addresses are not read at all."""
+    cases = list(cases)
+    shown = [
+        case
+        for case in cases
+        if at_least(case.access_level, CASE_FIELD_LEVELS["further_addresses"])
+    ]
+    found: dict[int, list[CaseAddress]] = {case.pk: [] for case in shown}
+    if shown:
+        for address in CaseAddress.objects.filter(case_id__in=list(found)):
+            found[address.case_id].append(address)
+    for case in cases:
+        case.shown_further_addresses = found.get(case.pk)

@@ -7,17 +7,20 @@
   Which field shows from which level is `listing.FIELD_LEVELS`.
 - `earlier_cases_at(user, key)`: the cases at an address (by its normalised key) that this
   user sees at `volledig`, the only level that shows an address; matching on the key of a
-  case the reader sees at a lower level would tell its address.
+  case the reader sees at a lower level would tell its address. A case is at an address when
+  it is its current address or one of its further addresses (`CaseAddress`: where the
+  household lived before, or another address of the overlast; docs/adr/0030).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from ..models import Case
+from ..models import Case, CaseAddress
 from . import levels
 from .listing import FIELD_LEVELS, where_shown
 from .visible import visible_cases
@@ -62,12 +65,24 @@ def closure(access) -> Closure | None:
     return Closure(**fields)
 
 
-def earlier_cases_at(user, key: str, *, exclude: Case | None = None) -> QuerySet[Case]:
-    """Cases at the address with this key that `user` sees fully, newest first."""
-    if not key:
+def at_address_q(keys: Iterable[str]) -> Q:
+    """Cases whose current or further address has one of these keys."""
+    keys = sorted({key for key in keys if key})
+    further = CaseAddress.objects.filter(case_id=OuterRef("pk"), address_key__in=keys)
+    return Q(address_key__in=keys) | Q(Exists(further))
+
+
+def earlier_cases_at(
+    user, keys: str | Iterable[str], *, exclude: Case | None = None
+) -> QuerySet[Case]:
+    """Cases at the address(es) with these keys that `user` sees fully, newest first: on
+    their current address or on any of their further addresses."""
+    keys = {keys} if isinstance(keys, str) else set(keys)
+    keys.discard("")
+    if not keys:
         return Case.objects.none()
     cases = levels.with_access_level(visible_cases(user), user).filter(
-        where_shown("address_key", Q(address_key=key))
+        where_shown("address_key", at_address_q(keys))
     )
     if exclude is not None:
         cases = cases.exclude(pk=exclude.pk)

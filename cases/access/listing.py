@@ -56,6 +56,8 @@ FIELD_LEVELS: dict[str, str] = {
     "result": AccessLevel.PROCES,
     "nazorg_until": AccessLevel.PROCES,
     "address_key": AccessLevel.VOLLEDIG,
+    # A case's earlier and other addresses (cases.models.addresses): addresses, so volledig.
+    "further_addresses": AccessLevel.VOLLEDIG,
 }
 _FLAGS = {AccessLevel.PROCES: "sees_process", AccessLevel.VOLLEDIG: "sees_details"}
 # A list counts its rows up to this many and pages through at most these (20 pages of 50):

@@ -33,6 +33,16 @@ class StageSerializer(serializers.Serializer):
     naam = serializers.CharField(source="name", help_text=_("Naam van de fase."))
 
 
+class CaseAddressSerializer(serializers.Serializer):
+    straat = serializers.CharField(source="street")
+    huisnummer = serializers.CharField(source="house_number")
+    postcode = serializers.CharField()
+    plaats = serializers.CharField(source="city")
+    vanaf = serializers.DateField(source="valid_from", allow_null=True)
+    tot = serializers.DateField(source="valid_until", allow_null=True)
+    toelichting = serializers.CharField(source="note")
+
+
 class CaseSerializer(serializers.Serializer):
     """A case as the reader's level shows it. `instance` comes from `with_access_level`."""
 
@@ -52,6 +62,7 @@ class CaseSerializer(serializers.Serializer):
         "postcode": "postcode",
         "summary": "samenvatting",
         "categories": "soorten_overlast",
+        "further_addresses": "overige_adressen",
     }
 
     referentie = serializers.CharField(source="reference", help_text=_("Zaaknummer."))
@@ -77,10 +88,25 @@ class CaseSerializer(serializers.Serializer):
     postcode = serializers.CharField(allow_null=True, help_text=NOT_SHOWN)
     samenvatting = serializers.CharField(source="summary", allow_null=True, help_text=NOT_SHOWN)
     soorten_overlast = serializers.SerializerMethodField(help_text=NOT_SHOWN)
+    overige_adressen = serializers.SerializerMethodField(
+        help_text=_(
+            "Eerdere adressen van het huishouden en andere adressen van de zaak (het huidige "
+            "adres staat in straat, huisnummer en postcode). Leeg wanneer het niveau van uw "
+            "organisatie dit veld niet toont."
+        )
+    )
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
     def get_soorten_overlast(self, case):
         return [category.code for category in case.categories.all()]
+
+    @extend_schema_field(CaseAddressSerializer(many=True, allow_null=True))
+    def get_overige_adressen(self, case):
+        # Cut by the door (access.attach_further_addresses): None where the level hides them.
+        addresses = getattr(case, "shown_further_addresses", None)
+        if addresses is None:
+            return None
+        return CaseAddressSerializer(addresses, many=True).data
 
     def to_representation(self, case):
         data = super().to_representation(case)

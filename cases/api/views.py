@@ -144,6 +144,7 @@ class CaseList(ApiView):
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(cases, request, view=self)
+        access.attach_further_addresses(page)
         _log_list(request, "api: zaaklijst")
         return paginator.get_paginated_response(s.CaseSerializer(page, many=True).data)
 
@@ -171,6 +172,7 @@ class CaseList(ApiView):
 def _case_data(case_access) -> dict:
     case = case_access.case
     case.access_level = case_access.level
+    access.attach_further_addresses([case])
     return s.CaseSerializer(case).data
 
 

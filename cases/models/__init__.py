@@ -12,6 +12,7 @@ from ..notifications.models import (  # noqa: E402
 )
 from ..retention.models import DestructionRecord, RetentionCategory, RetentionRule  # noqa: E402
 from .actions import ActionItem
+from .addresses import CaseAddress
 from .case import Case, CaseReferenceCounter, NuisanceCategory, Participation, category_names
 from .decisions import Decision
 from .lifecycle import CaseResult
@@ -38,6 +39,7 @@ __all__ = [
     "AccessLog",
     "Attachment",
     "Case",
+    "CaseAddress",
     "category_names",
     "CaseGroupObjectPermission",
     "CasePerson",

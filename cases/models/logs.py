@@ -37,6 +37,10 @@ class Event(models.Model):
         LETTER_MADE = "letter_made", _("Brief gemaakt")
         # A procesdossier (court dossier) was made and downloaded: an export of case data.
         DOSSIER_EXPORTED = "dossier_exported", _("Procesdossier gemaakt")
+        # Issue 13: the overlast moved with the household (the old address is kept as an
+        # earlier address), or another address was added to the case.
+        ADDRESS_MOVED = "address_moved", _("Overlast verhuisd mee")
+        ADDRESS_ADDED = "address_added", _("Adres toegevoegd")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

@@ -6,6 +6,7 @@ appends an Event to the case timeline. Views and tasks call these; they never sa
 
 from . import workflow_config
 from .actions import action_owner_organisations, add_action_item, complete_action_item
+from .addresses import add_case_address, move_case_address
 from .measures import add_measure, update_measure
 from .records import (
     add_attachment,
@@ -25,6 +26,7 @@ __all__ = [
     "complete_action_item",
     "record_body_decision",
     "add_attachment",
+    "add_case_address",
     "add_measure",
     "add_note",
     "add_person",
@@ -33,6 +35,7 @@ __all__ = [
     "change_share_level",
     "create_case",
     "hand_over",
+    "move_case_address",
     "record_decision",
     "revoke_share",
     "share_case",

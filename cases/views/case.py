@@ -82,6 +82,7 @@ def case_detail(request, reference):
     case_persons = list(case_access.case_persons())
     measures = selectors.case_measures(case_access)
     calendar = selectors.lead_calendar(case_access.case)
+    further_addresses = list(case_access.further_addresses())
     return render(
         request,
         "cases/case_detail.html",
@@ -96,8 +97,10 @@ def case_detail(request, reference):
                     "caseperson": case_persons,
                     "actionitem": action_items,
                     "measure": measures,
+                    "caseaddress": further_addresses,
                 },
             ),
+            "further_addresses": further_addresses,
             "stage_status": selectors.stage_status(case_access.case, calendar),
             "stage_periods": selectors.stage_periods(
                 case_access, all_events=events if all_events else None, calendar=calendar
@@ -109,7 +112,7 @@ def case_detail(request, reference):
             "action_items": action_items,
             "instrument_groups": selectors.instrument_suggestions(case_access),
             "measures": measures,
-            **case_page_context(case_access),
+            **case_page_context(case_access, further_addresses),
         },
     )
 

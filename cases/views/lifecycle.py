@@ -30,15 +30,17 @@ def _with_reopen(user, cases) -> list:
     return cases
 
 
-def case_page_context(case_access) -> dict:
-    """What the case page shows of the case's life: its closure and earlier cases here."""
+def case_page_context(case_access, further_addresses=None) -> dict:
+    """What the case page shows of the case's life: its closure and earlier cases at any of
+    its addresses (`further_addresses`: as the page loaded them from the door)."""
     earlier = []
     if case_access.sees_details and getattr(case_access.case, "others_at_address", True):
+        if further_addresses is None:
+            further_addresses = case_access.further_addresses()
+        keys = {case_access.case.address_key, *(a.address_key for a in further_addresses)}
         earlier = _with_reopen(
             case_access.user,
-            access.earlier_cases_at(
-                case_access.user, case_access.case.address_key, exclude=case_access.case
-            ),
+            access.earlier_cases_at(case_access.user, keys, exclude=case_access.case),
         )
     closure = case_access.closure
     # A melding after the closing (within or after nazorg): the overlast may be back.

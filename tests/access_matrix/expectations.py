@@ -167,6 +167,13 @@ EXPECTATIONS: dict[str, Rule] = {
     "cases:edit": form(
         case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_case"))
     ),
+    # A case's addresses (issue 13): whoever may edit the case's details.
+    "cases:address_move": form(
+        case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_case"))
+    ),
+    "cases:address_add": form(
+        case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_case"))
+    ),
     "cases:person_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_caseperson"))),
     "cases:report_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_report"))),
     "cases:note_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_note"))),

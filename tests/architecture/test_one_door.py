@@ -31,8 +31,9 @@ NOT_READERS = (
     "meetings/management/commands/",
 )
 
-# The access tables: the cases themselves, the sharing decisions and guardian's rows.
-ACCESS_MODELS = {"Case", "Participation"}
+# The access tables: the cases themselves, the sharing decisions and guardian's rows; and a
+# case's further addresses, which only the door cuts to `volledig` (docs/adr/0030).
+ACCESS_MODELS = {"Case", "Participation", "CaseAddress"}
 GUARDIAN_NAMES = {
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
@@ -79,6 +80,13 @@ def findings(path: Path) -> list[str]:
             and not (isinstance(node.value, ast.Name) and node.value.id.endswith("access"))
         ):
             found.append(f"{line}: .participations")
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == "further_addresses"
+            # CaseAccess.further_addresses(): the door's own answer, already cut to the level.
+            and not (isinstance(node.value, ast.Name) and node.value.id.endswith("access"))
+        ):
+            found.append(f"{line}: .further_addresses")
         elif isinstance(node, ast.Name) and node.id in GUARDIAN_NAMES | LEVEL_NAMES:
             found.append(f"{line}: {node.id}")
         elif isinstance(node, ast.Compare) and any(
@@ -121,6 +129,9 @@ def test_the_check_sees_each_way_around_the_door(tmp_path):
         "    Participation.objects.filter(case=case)\n"
         "    case.participations.all()\n"
         "    case_access.participations()\n"
+        "    CaseAddress.objects.filter(case=case)\n"
+        "    case.further_addresses.all()\n"
+        "    case_access.further_addresses()\n"
         "    CaseGroupObjectPermission.objects.all()\n"
         "    if level == AccessLevel.VOLLEDIG:\n"
         "        pass\n"
@@ -134,6 +145,8 @@ def test_the_check_sees_each_way_around_the_door(tmp_path):
             "Case.objects",
             "Participation.objects",
             ".participations",
+            "CaseAddress.objects",
+            ".further_addresses",
             "CaseGroupObjectPermission",
             "compares with a level",
             "compares with a level",

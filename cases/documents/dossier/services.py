@@ -90,6 +90,8 @@ def generate_dossier(*, request, case_access: CaseAccess, chosen: dict[str, list
     made_at = timezone.localtime()
     context = {
         "case": case_access.case,
+        # Only a reader at volledig makes a dossier; the door cuts them all the same.
+        "further_addresses": list(case_access.further_addresses()),
         "maker": request.user,
         "made_at": made_at,
         "content": content,

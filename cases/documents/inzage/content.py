@@ -67,6 +67,8 @@ class CaseContent:
     only_melder: bool
     roles: list[str]
     address: str = ""
+    # Earlier and other addresses of the case (docs/adr/0030), from the door like the address.
+    other_addresses: list[dict] = field(default_factory=list)
     opened_on: date | None = None
     closed_on: date | None = None
     stage: str = ""
@@ -156,6 +158,15 @@ def _case_content(case_access, person: Person) -> CaseContent:
     if only_melder:
         return content
     content.address = case.address
+    content.other_addresses = [
+        {
+            "address": address.address,
+            "valid_from": address.valid_from,
+            "valid_until": address.valid_until,
+            "note": redact(address.note),
+        }
+        for address in case_access.further_addresses()
+    ]
     content.opened_on = case.opened_on
     content.closed_on = case.closed_on
     content.stage = case.stage.name if case.stage_id else ""
@@ -254,6 +265,14 @@ def as_json(content: InzageContent) -> dict:
                 "reference": case.reference,
                 "roles": case.roles,
                 "address": case.address,
+                "other_addresses": [
+                    {
+                        **row,
+                        "valid_from": _iso(row["valid_from"]),
+                        "valid_until": _iso(row["valid_until"]),
+                    }
+                    for row in case.other_addresses
+                ],
                 "opened_on": _iso(case.opened_on),
                 "closed_on": _iso(case.closed_on),
                 "stage": case.stage,

@@ -110,6 +110,7 @@ def test_the_json_has_a_stable_shape(client_for, privacy, verzoek, story):
         "reference",
         "roles",
         "address",
+        "other_addresses",
         "opened_on",
         "closed_on",
         "stage",
