@@ -35,7 +35,7 @@ from .levels import (
     shows_process,
     with_access_level,
 )
-from .lifecycle import Closure, earlier_cases_at
+from .lifecycle import Closure, earlier_cases_at, further_address_keys
 from .listing import (
     LevelOrderedRows,
     closed_and_shown,
@@ -86,6 +86,7 @@ __all__ = [
     "closed_and_shown",
     "earlier_cases_at",
     "full_access_q",
+    "further_address_keys",
     "get_attachment",
     "get_case_access",
     "inzage_cases",

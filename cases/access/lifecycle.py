@@ -65,6 +65,15 @@ def closure(access) -> Closure | None:
     return Closure(**fields)
 
 
+def further_address_keys(case_ref) -> QuerySet:
+    """The keys of the further addresses of the case `case_ref` (an OuterRef to a case's pk),
+    for a subquery about cases the door already gave the reader at `volledig` (the figures'
+    recurrence): the keys of one case, never a way to find cases."""
+    return (
+        CaseAddress.objects.filter(case_id=case_ref).exclude(address_key="").values("address_key")
+    )
+
+
 def at_address_q(keys: Iterable[str]) -> Q:
     """Cases whose current or further address has one of these keys."""
     keys = sorted({key for key in keys if key})

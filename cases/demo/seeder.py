@@ -135,6 +135,7 @@ class DemoSeeder:
         seed_measures(self, plans)
         self._recurrence(plans)
         seed_history(self)  # two years for the figures page (cases/figures)
+        self._move(plans)  # last, so the seeded random draws above stay as they were
 
     def _seed_case(self, plan: CasePlan):
         actor = self.lead_user[plan.lead]
@@ -365,6 +366,39 @@ class DemoSeeder:
                 "de zaak is heropend in plaats van een nieuwe zaak te openen."
             ),
         )
+
+    def _move(self, plans: list[CasePlan]):
+        """The oldest open case moved with its household a month ago: the demo shows a case
+        with two addresses, and a new melding at the old one still finds it."""
+        open_plans = [
+            plan
+            for plan in plans
+            if not plan.closed and plan.opened_on <= self.today - timedelta(days=60)
+        ]
+        if not open_plans:
+            return
+        plan = min(open_plans, key=lambda p: p.opened_on)
+        case = Case.objects.get(pk=plan.case.pk)
+        wijk = case.wijk if case.wijk in data.WIJKEN else next(iter(data.WIJKEN))
+        digits, streets = data.WIJKEN[wijk]
+        street = next((name for name in streets if name != case.street), streets[0])
+        number = next(n for n in range(7, 200) if (street, str(n)) not in self.addresses)
+        self.addresses.add((street, str(number)))
+        moved_on = _workday(self.today - timedelta(days=30))
+        self.clock.at = self._at(moved_on)
+        actor = self.lead_user[plan.lead]
+        services.move_case_address(
+            actor=actor,
+            access=CaseAccess(case=case, user=actor, level=AccessLevel.VOLLEDIG),
+            street=street,
+            house_number=str(number),
+            postcode=f"{digits + number % 2} {data.POSTCODE_LETTERS[number % 13]}",
+            city=data.CITY,
+            wijk=wijk,
+            moved_on=moved_on,
+            reason="Huishouden verhuisd binnen de wijk; de overlast gaat door op het nieuwe adres.",
+        )
+        plan.case = Case.objects.get(pk=case.pk)
 
     # -- sharing with ketenpartners ---------------------------------------------------------
 

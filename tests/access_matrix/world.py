@@ -88,6 +88,8 @@ NAMED = {
 }
 
 STREET = "Lijsterbesstraat"
+# An earlier address of the main case's household (docs/adr/0030): an address, volledig only.
+EARLIER_STREET = "Vlierbesstraat"
 SUMMARY = "Matrixzaak: nachtelijk geschreeuw en bedreiging van de buren."
 PERSON = "Pottenbakker"
 MINUTES = "Matrixnotulen: bewoner erkent de overlast."
@@ -108,7 +110,9 @@ class Known:
 
 
 CASES = {
-    "main": Known(LEVELS, (STREET, SUMMARY, PERSON, MINUTES, DECISION), (QUESTION, ACTION)),
+    "main": Known(
+        LEVELS, (STREET, EARLIER_STREET, SUMMARY, PERSON, MINUTES, DECISION), (QUESTION, ACTION)
+    ),
     # Discussed while the gemeente had it at proces; lowered to bestaan since.
     "lowered": Known(
         {key: None for key in LEVELS}
@@ -216,6 +220,15 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
     with time_machine.travel(three_weeks_ago, tick=False):
         case = make_case(
             lead, street=STREET, house_number="77", postcode="3011 AB", summary=SUMMARY
+        )
+        services.add_case_address(
+            actor=lead,
+            access=access_for(lead, case),
+            street=EARLIER_STREET,
+            house_number="9",
+            postcode="3011 AD",
+            city="Utrecht",
+            note="eerder adres",
         )
         add_person(lead, case, PersonRole.VEROORZAKER, first_name="Piet", last_name=PERSON)
         add_report(lead, case)

@@ -120,6 +120,46 @@ def test_bestaan_knows_that_the_case_exists_and_nothing_more(world, api_for):
     ]
 
 
+def test_further_addresses_only_at_volledig(world, api_for, consulent):
+    case, orgs, _former, _outsider = world
+    services.move_case_address(
+        actor=consulent,
+        access=access_for(consulent, case),
+        street="Nieuwe Gracht",
+        house_number="3",
+        postcode="3512 LT",
+        city="Utrecht",
+        moved_on=date(2026, 1, 5),
+        reason="huishouden verhuisd",
+    )
+    full = api_for(orgs[AccessLevel.VOLLEDIG])
+    detail = full.get(f"/api/v1/zaken/{case.reference}/").json()
+    assert detail["straat"] == "Nieuwe Gracht"
+    assert detail["overige_adressen"] == [
+        {
+            "straat": "Dorpsstraat",
+            "huisnummer": "12",
+            "postcode": "1234 AB",
+            "plaats": "Utrecht",
+            "vanaf": None,
+            "tot": "2026-01-05",
+            "toelichting": "huishouden verhuisd",
+        }
+    ]
+    [listed] = full.get("/api/v1/zaken/").json()["results"]
+    assert listed["overige_adressen"] == detail["overige_adressen"]
+    for level in (AccessLevel.PROCES, AccessLevel.BESTAAN):
+        api = api_for(orgs[level])
+        for data in (
+            api.get(f"/api/v1/zaken/{case.reference}/").json(),
+            api.get("/api/v1/zaken/").json()["results"][0],
+        ):
+            assert data["overige_adressen"] is None, level
+            assert "Dorpsstraat" not in str(data)
+        timeline = api.get(f"/api/v1/zaken/{case.reference}/tijdlijn/").content.decode()
+        assert "caseaddress" not in timeline and "Dorpsstraat" not in timeline
+
+
 @pytest.mark.parametrize("who", ["former", "outsider"])
 def test_former_partners_and_outsiders_get_404_and_the_attempt_is_logged(world, api_for, who):
     case, _orgs, former, outsider = world

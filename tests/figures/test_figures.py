@@ -78,6 +78,27 @@ def test_recurrence_on_the_same_address(region):
     assert twelve[1].value == 0  # nothing closed a year before the period
 
 
+@pytest.mark.parametrize("which", ["A7", "A1"])
+def test_recurrence_follows_a_case_that_moved(region, which):
+    """A1 closed at 1234 AB 12, A7 opened there later. Whichever of the two moved away since,
+    the address is still one of its addresses (an earlier one), so it still counts."""
+    from cases import services
+    from tests.factories import access_for
+
+    user = region.consulent
+    services.move_case_address(
+        actor=user,
+        access=access_for(user, region.cases[which]),
+        street="Nieuwe Gracht",
+        house_number="3",
+        postcode="3512 LT",
+        city="Utrecht",
+        moved_on=region.today - timedelta(days=5),
+    )
+    six, _twelve = figures_for(user, region)["recidive"].rows
+    assert (six[1].value, six[2].value) == (1, 1)
+
+
 def test_overdue_actions_per_partner(region):
     figures = figures_for(region.consulent, region)
     assert table(figures["actiepunten"]) == {region.consulent.organisation.name: ["1", "1"]}

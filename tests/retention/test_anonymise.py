@@ -17,6 +17,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import (
     Case,
+    CaseAddress,
     CaseResult,
     DestructionRecord,
     Measure,
@@ -61,6 +62,11 @@ TYPED = {
     "justification": "Zwaantje weigert elk gesprek",
     "closing": "Zwaantje is verhuisd naar haar zus",
     "not_informed": "Zwaantje is onbereikbaar in de kliniek",
+    # The case's addresses (docs/adr/0030): the household moved, and another address.
+    "new_street": "Verhuisdreefje",
+    "moved": "Zwaantje trok in bij haar moeder",
+    "other_street": "Tweedeadreslaan",
+    "other_note": "Logeeradres van Zwaantje",
 }
 BIRTH_DATE = date(1971, 6, 23)
 
@@ -141,6 +147,28 @@ def _seed(consulent, partner_user):
         postcode="1234 AB",
         wijk="Rivierkwartier",
     )
+    services.move_case_address(
+        actor=consulent,
+        access=access_for(consulent, case),
+        street=TYPED["new_street"],
+        house_number="3",
+        postcode="1234 AC",
+        city="Utrecht",
+        wijk="Rivierkwartier",
+        moved_on=date(2024, 3, 6),
+        reason=TYPED["moved"],
+    )
+    services.add_case_address(
+        actor=consulent,
+        access=access_for(consulent, case),
+        street=TYPED["other_street"],
+        house_number="44",
+        postcode="5678 CD",
+        city="Utrecht",
+        valid_from=date(2024, 2, 12),
+        note=TYPED["other_note"],
+    )
+    case.refresh_from_db()
     add_person(
         consulent,
         case,
@@ -224,7 +252,7 @@ def test_after_anonymising_nothing_of_the_case_remains(consulent, partner_user, 
         case = _seed(consulent, partner_user)
     for text in TYPED.values():
         assert rows_mentioning(text), f"the seed must hold {text!r}"
-    assert rows_mentioning("1234 AB")
+    assert rows_mentioning("1234 AB") and rows_mentioning("5678 CD")
     timeline = list(case.events.values_list("kind", flat=True))
     RetentionRule.objects.create(
         organisation=corporatie, category=RetentionCategory.PERSONS, months_after_closure=6
@@ -233,7 +261,8 @@ def test_after_anonymising_nothing_of_the_case_remains(consulent, partner_user, 
     with time_machine.travel(timezone.make_aware(swept_at), tick=False):
         assert retention.run_retention_sweep() == 1
 
-    leaks = {text: rows_mentioning(text) for text in [*TYPED.values(), "1234 AB", "1234AB"]}
+    addresses = ["1234 AB", "1234AB", "1234 AC", "1234AC", "5678 CD", "5678"]
+    leaks = {text: rows_mentioning(text) for text in [*TYPED.values(), *addresses]}
     assert {text: rows for text, rows in leaks.items() if rows} == {}
     day_exact = []
     for model, rows in rows_of_case(case.pk):
@@ -263,6 +292,19 @@ def test_after_anonymising_nothing_of_the_case_remains(consulent, partner_user, 
     assert kept.reference == case.reference
     assert (kept.postcode, kept.wijk, kept.city) == ("1234", "Rivierkwartier", "Utrecht")
     assert (kept.street, kept.house_number, kept.address_key) == (retention.REMOVED_TEXT, "", "")
+    # The further addresses keep nothing, not even the four digits: several postcodes with
+    # the months of a move would narrow the case down to one household (docs/adr/0030).
+    further = list(CaseAddress._base_manager.filter(case=kept))
+    assert len(further) == 2
+    for address in further:
+        assert (address.street, address.house_number, address.postcode, address.city) == (
+            retention.REMOVED_TEXT,
+            "",
+            "",
+            retention.REMOVED_TEXT,
+        )
+        assert address.valid_from in (None, date(2024, 2, 1))
+        assert (address.address_key, address.note) == ("", "")
     assert (kept.opened_on, kept.closed_on) == (date(2024, 3, 1), date(2024, 3, 1))
     assert kept.closing_result.code == "verhuisd"
     assert kept.stage.is_final and list(kept.categories.values_list("code", flat=True))

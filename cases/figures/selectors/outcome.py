@@ -82,22 +82,32 @@ def hot_spots(scope: Scope, filters) -> list[Figure]:
 
 def recurrence(scope: Scope, filters) -> Figure:
     """Cases closed so long ago that the horizon has passed, and whether a new case was
-    opened on the same address (postcode and huisnummer) within it."""
+    opened within it at one of the closed case's addresses: its own or a further one (an
+    earlier address of the household), matched by key against the current and further
+    addresses of the new case (docs/adr/0030)."""
     today = timezone.localdate()
     rows = []
     for months, horizon in RECURRENCE:
         first = filters.start - horizon
         last = min(filters.end, today) - horizon
         later = scope.all_details.filter(
-            postcode=OuterRef("postcode"),
-            house_number=OuterRef("house_number"),
             opened_on__gt=OuterRef("closed_on"),
             opened_on__lte=ExpressionWrapper(
                 OuterRef("closed_on") + horizon, output_field=DateField()
             ),
         )
+        # Read inside `later`: the closed case is one level further out.
+        closed_keys = access.further_address_keys(OuterRef(OuterRef("pk")))
+        # Four EXISTS, each served by an index (address key, or the further addresses of one
+        # case), rather than one with an OR that PostgreSQL can only answer by a scan.
+        recurred = (
+            Exists(later.filter(address_key=OuterRef("address_key")).exclude(address_key=""))
+            | Exists(later.filter(further_addresses__address_key=OuterRef("address_key")))
+            | Exists(later.filter(address_key__in=closed_keys))
+            | Exists(later.filter(further_addresses__address_key__in=closed_keys))
+        )
         counts = scope.details.filter(closed_on__range=(first, last)).aggregate(
-            total=Count("pk"), recurred=Count("pk", filter=Q(Exists(later)))
+            total=Count("pk"), recurred=Count("pk", filter=recurred)
         )
         label = _("binnen %(months)s maanden (gesloten %(first)s – %(last)s)") % {
             "months": months,
@@ -116,8 +126,8 @@ def recurrence(scope: Scope, filters) -> Figure:
         "recidive",
         _("Recidive na afsluiting"),
         _(
-            "Gesloten zaken waarna op hetzelfde adres binnen zes of twaalf "
-            "maanden een nieuwe zaak is geopend."
+            "Gesloten zaken waarna op hetzelfde adres (of een eerder adres van de zaak) "
+            "binnen zes of twaalf maanden een nieuwe zaak is geopend."
         ),
         [_("Termijn"), _("Gesloten zaken"), _("Nieuwe zaak op het adres"), _("Aandeel")],
         rows,

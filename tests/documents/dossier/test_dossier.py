@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from cases import services
 from cases.models import AccessLog, Event
+from tests.factories import access_for
 
 from .conftest import FOREIGN_NOTE, HIDDEN_MELDER, LETTER_TEXT, NAMED_MELDER
 
@@ -69,6 +72,22 @@ def test_the_dossier_has_cover_contents_overview_items_and_page_numbers(dossier_
     total = len(reader.pages)
     for number, page in enumerate(pages, start=1):
         assert f"pagina {number} van {total}" in page, number
+
+
+def test_the_cover_lists_the_further_addresses_with_the_address(dossier_world):
+    world = dossier_world
+    services.move_case_address(
+        actor=world.lead,
+        access=access_for(world.lead, world.case),
+        street="Beukenlaan",
+        house_number="7",
+        postcode="3011 BD",
+        city="Rotterdam",
+        moved_on=date(2026, 1, 5),
+    )
+    _reader, pages = read(make(world.lead, world, everything(world)))
+    assert "Beukenlaan 7" in pages[0]  # the current address
+    assert "Andere adressen" in pages[0] and "Kastanjelaan 12" in pages[0]
 
 
 def test_melders_are_numbered_and_named_only_with_consent(dossier_world):

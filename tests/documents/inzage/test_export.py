@@ -10,12 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from cases import services
 from cases.documents.inzage.content import build_inzage
 from cases.documents.inzage.pdf import render_inzage_pdf
 from cases.documents.inzage.services import register_inzageverzoek
 from cases.models import AccessLog
 from cases.models.choices import AccessLevel, NoteKind, Visibility
-from tests.factories import add_note, add_person, make_case, share
+from tests.factories import access_for, add_note, add_person, make_case, share
 
 from .conftest import CAUSER, NAMED_MELDER, OTHER, SILENT_MELDER
 
@@ -86,6 +87,31 @@ def test_a_partners_own_notes_and_foreign_cases_stay_out(
     assert [case.reference for case in content.cases] == [story.case.reference]
     texts = [note["text"] for note in content.cases[0].notes]
     assert "Eigen notitie van de gemeente." not in texts
+
+
+def test_the_further_addresses_are_listed_with_the_address(
+    client_for, privacy, verzoek, story, consulent
+):
+    services.add_case_address(
+        actor=consulent,
+        access=access_for(consulent, story.case),
+        street="Vorigeweg",
+        house_number="8",
+        postcode="1234 AC",
+        city="Utrecht",
+        note="eerder adres van Bert Hagedoorn",
+    )
+    data = json.loads(download(client_for(privacy), "json", verzoek))
+    [case] = data["cases"]
+    assert case["other_addresses"] == [
+        {
+            "address": "Vorigeweg 8, 1234 AC Utrecht",
+            "valid_from": None,
+            "valid_until": None,
+            "note": "eerder adres van [betrokkene]",
+        }
+    ]
+    assert "Vorigeweg 8, 1234 AC Utrecht" in pdf_text(download(client_for(privacy), "pdf", verzoek))
 
 
 def test_the_json_has_a_stable_shape(client_for, privacy, verzoek, story):
