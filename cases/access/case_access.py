@@ -71,6 +71,8 @@ class CaseAccess:
         is, at `volledig` only (`listing.FIELD_LEVELS`)."""
         if not self.at_least(FIELD_LEVELS["further_addresses"]):
             return CaseAddress.objects.none()
+        if getattr(self.case, "has_further_addresses", True) is False:
+            return CaseAddress.objects.none()  # the door's case knows it has none
         return self.case.further_addresses.all()
 
     @property

@@ -58,6 +58,8 @@ def get_case_access(
             # Configuration, not case data: whether the lead's working calendar has more days
             # off than the common one, so the page reads that calendar only when it does.
             lead_calendar_differs=may_differ_from_common("lead_organisation_id"),
+            # Spares the page the query for further addresses when the case has none.
+            has_further_addresses=Exists(CaseAddress.objects.filter(case_id=OuterRef("pk"))),
         )
         .filter(reference=reference)
         .first()

@@ -58,3 +58,26 @@ def test_an_earlier_case_at_the_address_costs_one_query_more(client_for, consule
     page = client.get(reverse("cases:detail", args=[second.reference]))
     assert first.reference in page.content.decode()
     assert _case_page_queries(client, second) == _case_page_queries(client, alone) + 1
+
+
+def test_further_addresses_cost_one_query_more(client_for, consulent):
+    from cases import services
+    from tests.factories import access_for
+
+    moved = make_case(consulent, house_number="7")
+    alone = make_case(consulent, house_number="9")
+    services.add_case_address(
+        actor=consulent,
+        access=access_for(consulent, moved),
+        street="Achterstraat",
+        house_number="3",
+        postcode="1234 AC",
+        city="Utrecht",
+    )
+    client = client_for(consulent)
+    assert (
+        "Achterstraat 3"
+        in client.get(reverse("cases:detail", args=[moved.reference])).content.decode()
+    )
+    # Its earlier cases are asked for too (it has another address), and its addresses read.
+    assert _case_page_queries(client, moved) == _case_page_queries(client, alone) + 2
