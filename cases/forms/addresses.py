@@ -58,7 +58,7 @@ class MoveAddressForm(AddressFields):
         label=_("Wijk"),
         max_length=100,
         required=False,
-        help_text=_("De wijk van het nieuwe adres; leeg laten als die onbekend is."),
+        help_text=_("De wijk van het nieuwe adres; leeg maken als die onbekend is."),
     )
     moved_on = _date_field(
         _("Verhuisd op"),

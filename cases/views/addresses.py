@@ -35,7 +35,8 @@ def _address_access(request, reference):
 def address_move(request, reference):
     # A refusal of the role becomes a 403 through RefusalMiddleware.
     case_access = _address_access(request, reference)
-    form = MoveAddressForm(submitted(request))
+    # The wijk of the new address is often the same: offered, to change or empty.
+    form = MoveAddressForm(submitted(request), initial={"wijk": case_access.case.wijk})
     confirm = False
     earlier_cases = []
     # "Aanpassen" on the confirmation: the form again, with what was typed.
