@@ -120,7 +120,10 @@ class CaseFilter(django_filters.FilterSet):
         value = as_postcode(value) or value
         user = self.request.user
         by_address = (
-            Q(street__icontains=value) | Q(postcode__icontains=value) | Q(city__iexact=value)
+            Q(street__icontains=value)
+            | Q(postcode__icontains=value)
+            | Q(city__iexact=value)
+            | access.further_address_search_q(value)
         )
         by_person = Q(pk__in=cases_with_person_named(user, value).values("pk"))
         # Address and person names are searched only where the user may see them.
@@ -180,7 +183,11 @@ class SharedCaseFilter(django_filters.FilterSet):
         if not value:
             return queryset
         address = as_postcode(value) or value
-        by_address = Q(street__icontains=address) | Q(postcode__icontains=address)
+        by_address = (
+            Q(street__icontains=address)
+            | Q(postcode__icontains=address)
+            | access.further_address_search_q(address)
+        )
         # The address is only searched where it was shared (level volledig).
         return queryset.filter(
             Q(reference__icontains=value) | (by_address & full_access_q(self.request.user))

@@ -35,7 +35,12 @@ from .levels import (
     shows_process,
     with_access_level,
 )
-from .lifecycle import Closure, earlier_cases_at, further_address_keys
+from .lifecycle import (
+    Closure,
+    earlier_cases_at,
+    further_address_keys,
+    further_address_search_q,
+)
 from .listing import (
     LevelOrderedRows,
     closed_and_shown,
@@ -87,6 +92,7 @@ __all__ = [
     "earlier_cases_at",
     "full_access_q",
     "further_address_keys",
+    "further_address_search_q",
     "get_attachment",
     "get_case_access",
     "inzage_cases",

@@ -74,6 +74,13 @@ def further_address_keys(case_ref) -> QuerySet:
     )
 
 
+def further_address_search_q(text: str) -> Q:
+    """Cases with a further address whose street or postcode contains `text`: for a list's
+    search, ANDed there with the level that shows addresses, like the case's own address."""
+    found = CaseAddress.objects.filter(Q(street__icontains=text) | Q(postcode__icontains=text))
+    return Q(pk__in=found.values("case_id"))
+
+
 def at_address_q(keys: Iterable[str]) -> Q:
     """Cases whose current or further address has one of these keys."""
     keys = sorted({key for key in keys if key})

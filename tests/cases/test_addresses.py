@@ -225,3 +225,18 @@ def test_a_melding_at_the_earlier_address_of_a_closed_case_is_recurrence(consule
     assert [(r.reference, r.returned_on, r.how) for r in found] == [
         (case.reference, date(2026, 9, 30), "melding")
     ]
+
+
+def test_the_list_finds_a_moved_case_by_its_old_address_where_addresses_are_shown(
+    moved, consulent, partner_user, client_for
+):
+    share(moved, partner_user.organisation, AccessLevel.PROCES, consulent)
+    url = reverse("cases:list")
+    for term in ("Dorpsstraat", "1234ab"):
+        found = client_for(consulent).get(url, {"q": term}).content.decode()
+        assert moved.reference in found, term
+        # At proces the address is not searched: a hit would tell it.
+        assert (
+            moved.reference not in client_for(partner_user).get(url, {"q": term}).content.decode()
+        )
+    assert moved.reference in client_for(partner_user).get(url).content.decode()
