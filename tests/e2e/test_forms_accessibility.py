@@ -44,6 +44,8 @@ def test_every_case_form_passes_axe_empty_and_with_errors(page, live_server, axe
         "attachment": f"/zaken/{ref}/bijlagen/nieuw/",
         "decision": f"/zaken/{ref}/besluiten/nieuw/",
         "transition": f"/zaken/{ref}/fase/{transition.pk}/",
+        "move address": f"/zaken/{ref}/adressen/verhuizing/",
+        "add address": f"/zaken/{ref}/adressen/nieuw/",
         # Nothing to choose in this case: submitting it is the page with its error.
         "procesdossier": f"/zaken/{ref}/procesdossier/",
     }
