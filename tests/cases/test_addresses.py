@@ -240,3 +240,16 @@ def test_the_list_finds_a_moved_case_by_its_old_address_where_addresses_are_show
             moved.reference not in client_for(partner_user).get(url, {"q": term}).content.decode()
         )
     assert moved.reference in client_for(partner_user).get(url).content.decode()
+
+
+def test_the_move_confirmation_names_an_earlier_case_at_the_new_address(consulent, client_for):
+    case = make_case(consulent, **OLD)
+    there = make_case(consulent, **NEW)
+    url = reverse("cases:address_move", args=[case.reference])
+    data = {**NEW, "moved_on": timezone.localdate().isoformat()}
+    content = client_for(consulent).post(url, data).content.decode()
+    assert "Eerder bekend op dit adres:" in content and there.reference in content
+    # "Gegevens aanpassen": the form again with what was typed, nothing moved.
+    again = client_for(consulent).post(url, {**data, "aanpassen": "1"}).content.decode()
+    assert "Controleer de verhuizing." not in again and 'value="Nieuwe Gracht"' in again
+    assert not CaseAddress.objects.exists()
