@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0060_event_kind_time_index"),
+        ("cases", "0061_working_calendar_per_organisation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
