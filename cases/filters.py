@@ -17,7 +17,7 @@ from partners.models import Organisation, User
 from . import access
 from .access import cases_with_person_named, full_access_q
 from .models import NuisanceCategory, Stage, Workflow
-from .models.case import as_postcode
+from .models.case import as_postcode, typed_address_q
 from .models.choices import AccessLevel
 
 STATUS_CHOICES = [("open", _("Open")), ("gesloten", _("Gesloten"))]
@@ -117,13 +117,15 @@ class CaseFilter(django_filters.FilterSet):
         if not value:
             return queryset
         by_reference = Q(reference__icontains=value)
+        typed = value
         value = as_postcode(value) or value
         user = self.request.user
         by_address = (
             Q(street__icontains=value)
             | Q(postcode__icontains=value)
             | Q(city__iexact=value)
-            | access.further_address_search_q(value)
+            | typed_address_q(typed)
+            | access.further_address_search_q(typed)
         )
         by_person = Q(pk__in=cases_with_person_named(user, value).values("pk"))
         # Address and person names are searched only where the user may see them.
@@ -186,7 +188,8 @@ class SharedCaseFilter(django_filters.FilterSet):
         by_address = (
             Q(street__icontains=address)
             | Q(postcode__icontains=address)
-            | access.further_address_search_q(address)
+            | typed_address_q(value)
+            | access.further_address_search_q(value)
         )
         # The address is only searched where it was shared (level volledig).
         return queryset.filter(

@@ -21,6 +21,7 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import Case, CaseAddress
+from ..models.case import as_postcode, typed_address_q
 from . import levels
 from .listing import FIELD_LEVELS, where_shown
 from .visible import visible_cases
@@ -75,9 +76,13 @@ def further_address_keys(case_ref) -> QuerySet:
 
 
 def further_address_search_q(text: str) -> Q:
-    """Cases with a further address whose street or postcode contains `text`: for a list's
-    search, ANDed there with the level that shows addresses, like the case's own address."""
-    found = CaseAddress.objects.filter(Q(street__icontains=text) | Q(postcode__icontains=text))
+    """Cases with a further address whose street or postcode contains `text`, or that is the
+    address `text` names ("Anjerhof 139"): for a list's search, ANDed there with the level
+    that shows addresses, like the case's own address."""
+    place = as_postcode(text) or text
+    found = CaseAddress.objects.filter(
+        Q(street__icontains=place) | Q(postcode__icontains=place) | typed_address_q(text)
+    )
     return Q(pk__in=found.values("case_id"))
 
 

@@ -3,6 +3,7 @@ import re
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -43,6 +44,31 @@ def address_key(postcode: str, house_number: str) -> str:
         return ""
     addition = re.sub(r"[\s\-/.]+", "", match[2]).lower()
     return f"{postcode}|{int(match[1])}|{addition}"
+
+
+# A search typed as an address: a street or a postcode, then a house number with perhaps a
+# letter or addition ("Rozenstraat 7", "rozenstraat 7a", "4104dl 139", "Spoorlaan 12-2").
+TYPED_ADDRESS_RE = re.compile(
+    r"^\s*(?P<place>.*\D)\s+(?P<number>[0-9]{1,5})\s*[-/]?\s*(?P<addition>[a-zA-Z0-9]{0,4})\s*$"
+)
+
+
+def typed_address_q(text: str) -> Q:
+    """The rows (a case or one of its further addresses: the field names are the same) at
+    the address `text` names, however it was typed; matches nothing when `text` names none.
+
+    Without a letter or addition every addition of the number matches ("Rozenstraat 7" finds
+    7 and 7a); with one, only that one."""
+    match = TYPED_ADDRESS_RE.match(text)
+    if match is None:
+        return Q(pk__in=[])
+    place, number, addition = match["place"].strip(), int(match["number"]), match["addition"]
+    postcode = as_postcode(place)
+    if postcode is not None:
+        key = address_key(postcode, f"{number}{addition}")
+        return Q(address_key=key) if addition else Q(address_key__startswith=key)
+    rest = rf"\s*[-/ ]*\s*{re.escape(addition)}\s*$" if addition else r"([^0-9]|$)"
+    return Q(street__icontains=place, house_number__iregex=rf"^\s*0*{number}{rest}")
 
 
 class NuisanceCategory(models.Model):

@@ -412,3 +412,28 @@ def test_the_filter_options_are_read_in_plain_queries(client_for, consulent, cas
     assert '<option value="" selected>Alle soorten</option>' in page
     for name in ("Geluid", "Drugs"):
         assert re.search(rf'<option value="\d+">{name}</option>', page), name
+
+
+def test_search_finds_an_address_typed_as_street_and_number_or_postcode_and_number(
+    client_for, consulent, partner_user
+):
+    """A user types the address as it is written on a letter: street or postcode, then the
+    house number with or without its letter. Only where the address is shown (volledig)."""
+    twelve_a = make_case(consulent, street="Lindelaan", house_number="12 a", postcode="4444 DD")
+    twelve = make_case(consulent, street="Lindelaan", house_number="12", postcode="4444 DD")
+    make_case(consulent, street="Lindelaan", house_number="120", postcode="4444 DD")
+    make_case(consulent, street="Eikenlaan", house_number="12", postcode="5555 EE")
+    client = client_for(consulent)
+
+    def found(q):
+        return set(search(client, q=q))
+
+    assert found("lindelaan 12") == {twelve_a.reference, twelve.reference}
+    assert found("Lindelaan 12A") == {twelve_a.reference}
+    assert found("Lindelaan 12-a") == {twelve_a.reference}
+    assert found("4444dd 12") == {twelve_a.reference, twelve.reference}
+    assert found("4444 DD 12 a") == {twelve_a.reference}
+    assert found("Lindelaan 13") == set()
+
+    share(twelve, partner_user.organisation, AccessLevel.PROCES, consulent)
+    assert search(client_for(partner_user), q="Lindelaan 12") == []
