@@ -41,7 +41,9 @@ def _clean_address(street: str, house_number: str, postcode: str, city: str) -> 
         "postcode": as_postcode(postcode or "") or (postcode or "").strip().upper(),
         "city": (city or "").strip(),
     }
-    errors = {name: _("Dit veld is verplicht.") for name in ADDRESS_FIELDS if not address[name]}
+    errors: dict[str, str | list[str]] = {
+        name: _("Dit veld is verplicht.") for name in ADDRESS_FIELDS if not address[name]
+    }
     if "postcode" not in errors:
         try:
             postcode_validator(address["postcode"])
