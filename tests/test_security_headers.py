@@ -74,6 +74,7 @@ def world(consulent, colleague):
         "session_id": 0,
         "client_id": 0,  # the Beheerder's API clients (404: unknown)
         "verzoek_id": 0,  # the privacy officer's inzageverzoeken (403 for the consulent)
+        "day_off_id": 0,  # a day off of a working calendar (404: unknown)
         "key": "instroom",  # a figure's CSV on the figures page
         "kind": "stage",
         "action": "accept",
