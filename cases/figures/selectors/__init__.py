@@ -7,22 +7,24 @@ from ..registry import contributions
 from .outcome import hot_spots, overdue_actions, recurrence, results, wvggz_term
 from .process import flow, lead_times, melder_contact, solved, stages_now
 from .scope import RESULT_LABELS, Scope, ended_well_q, result_q, scope, wijk_choices
+from .tally import case_tally
 
 
 def page_figures(user, filters) -> list[Figure]:
     """The figures in page order, protected for the view (regional: small numbers hidden)."""
     cases = scope(user, filters)
+    tally = case_tally(cases, filters)  # one pass for every figure that counts cases
     figures = [
-        flow(cases, filters),
-        *stages_now(cases),
+        flow(tally),
+        *stages_now(tally),
         melder_contact(cases, filters),
-        solved(cases, filters),
+        solved(tally, filters),
         lead_times(cases, filters),
         *hot_spots(cases, filters),
         recurrence(cases, filters),
         overdue_actions(cases),
         wvggz_term(cases, filters),
-        *results(cases, filters),
+        *results(cases, filters, tally),
         *contributions(user, filters),
     ]
     return [figure.protect(filters.regional) for figure in figures]

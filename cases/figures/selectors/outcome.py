@@ -23,7 +23,8 @@ from cases.models import ActionItem, Event, Measure, Report
 
 from ..deadlines import count_against_deadline
 from ..figure import Figure, Number, Share
-from .scope import RESULT_LABELS, Scope, ended_well_q, result_expression
+from .scope import RESULT_LABELS, Scope, ended_well_q
+from .tally import CaseTally
 
 RECURRENCE = ((6, timedelta(days=183)), (12, timedelta(days=365)))
 HOT_SPOT = 2  # an address with at least this many meldingen in the period
@@ -159,10 +160,8 @@ def overdue_actions(scope: Scope) -> Figure:
     )
 
 
-def results(scope: Scope, filters) -> list[Figure]:
+def results(scope: Scope, filters, tally: CaseTally) -> list[Figure]:
     closed = scope.cases.filter(closed_on__range=(filters.start, filters.end))
-    per_result = closed.annotate(r=result_expression()).values("r").annotate(n=Count("pk"))
-    counts = {row["r"]: row["n"] for row in per_result}
     instruments = (
         Measure.objects.filter(case__in=closed.filter(ended_well_q()))
         .values("instrument__name")
@@ -175,7 +174,7 @@ def results(scope: Scope, filters) -> list[Figure]:
             _("Resultaat van gesloten zaken"),
             _("Zaken die in de periode zijn gesloten, naar hun resultaat."),
             [_("Resultaat"), _("Zaken")],
-            [[label, Number(counts.get(key, 0))] for key, label in RESULT_LABELS.items()],
+            [[label, Number(tally.results[key])] for key, label in RESULT_LABELS.items()],
         ),
         Figure(
             "instrumenten",

@@ -1,6 +1,7 @@
 """Process figures: instroom and voorraad, stages, melder contact, solved, lead times.
 
-No figure loops over cases in Python: each is one aggregate query (the SQLite fallback of
+No figure loops over cases in Python. Instroom, stages and solved read the one grouped pass
+over the cases (`tally.py`); the others are one aggregate query each (the SQLite fallback of
 the percentiles aside, `stats.py`).
 """
 
@@ -17,7 +18,6 @@ from django.db.models import (
     F,
     Min,
     OuterRef,
-    Q,
     Subquery,
 )
 from django.db.models.fields.json import KeyTextTransform
@@ -34,43 +34,24 @@ from ..deadlines import AgainstDeadline, count_against_deadline
 from ..figure import Days, Figure, Number, Share
 from ..stats import duration_percentiles
 from .scope import Scope
+from .tally import CaseTally, solved_cohort_end
 
 MELDER_NORM_WORKING_DAYS = 2  # DOMAIN.md: contact with the melder within 2 working days
-SOLVED_WITHIN = timedelta(days=91)  # "opgelost binnen 3 maanden": 91 days
 ESCALATED = [Kader.DRANG, Kader.DWANG]
 
 
 # -- the figures ---------------------------------------------------------------------------
 
 
-def _months(start: date, end: date) -> list[tuple[date, date]]:
-    months, first = [], start.replace(day=1)
-    while first <= end:
-        following = (first + timedelta(days=32)).replace(day=1)
-        months.append((max(first, start), min(following - timedelta(days=1), end)))
-        first = following
-    return months
-
-
-def flow(scope: Scope, filters) -> Figure:
-    months = _months(filters.start, filters.end)
-    aggregates = {}
-    for index, (first, last) in enumerate(months):
-        aggregates[f"in{index}"] = Count("pk", filter=Q(opened_on__range=(first, last)))
-        aggregates[f"out{index}"] = Count("pk", filter=Q(closed_on__range=(first, last)))
-        aggregates[f"stock{index}"] = Count(
-            "pk",
-            filter=Q(opened_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
-        )
-    counts = scope.cases.aggregate(**aggregates)
+def flow(tally: CaseTally) -> Figure:
     rows = [
         [
             formats.date_format(first, "M Y"),
-            Number(counts[f"in{index}"]),
-            Number(counts[f"out{index}"]),
-            Number(counts[f"stock{index}"]),
+            Number(tally.opened[index]),
+            Number(tally.closed[index]),
+            Number(tally.stock[index]),
         ]
-        for index, (first, _last) in enumerate(months)
+        for index, (first, _last) in enumerate(tally.months)
     ]
     return Figure(
         "instroom",
@@ -84,22 +65,16 @@ def flow(scope: Scope, filters) -> Figure:
     )
 
 
-def stages_now(scope: Scope) -> list[Figure]:
-    # One pass over the open cases, grouped by stage name and kader; both figures add up those
-    # few groups (a stage name may have another kader in another workflow).
-    groups = (
-        scope.cases.filter(closed_on__isnull=True)
-        .values("stage__name", "stage__kader")
-        .annotate(n=Count("pk"), order=Min("stage__order"))
-        .order_by()
-    )
+def stages_now(tally: CaseTally) -> list[Figure]:
+    # The tally's groups are per stage name and kader; both figures add up those few groups
+    # (a stage name may have another kader in another workflow).
     stages: dict[str, dict] = {}
     kaders: dict[str, int] = {}
-    for group in groups:
-        stage = stages.setdefault(group["stage__name"], {"n": 0, "order": group["order"]})
-        stage["n"] += group["n"]
-        stage["order"] = min(stage["order"], group["order"])
-        kaders[group["stage__kader"]] = kaders.get(group["stage__kader"], 0) + group["n"]
+    for group in tally.stages:
+        stage = stages.setdefault(group.name, {"n": 0, "order": group.order})
+        stage["n"] += group.open
+        stage["order"] = min(stage["order"], group.order)
+        kaders[group.kader] = kaders.get(group.kader, 0) + group.open
     per_stage = [
         {"stage__name": name, "n": stage["n"]}
         for name, stage in sorted(stages.items(), key=lambda item: (item[1]["order"], item[0]))
@@ -197,20 +172,8 @@ def melder_contact(scope: Scope, filters) -> Figure:
     )
 
 
-def solved(scope: Scope, filters) -> Figure:
-    latest = min(filters.end, timezone.localdate() - SOLVED_WITHIN)
-    cohort = scope.cases.filter(opened_on__gte=filters.start, opened_on__lte=latest)
-    counts = cohort.aggregate(
-        total=Count("pk"),
-        solved=Count(
-            "pk",
-            filter=Q(
-                closed_on__lte=ExpressionWrapper(
-                    F("opened_on") + SOLVED_WITHIN, output_field=DateField()
-                )
-            ),
-        ),
-    )
+def solved(tally: CaseTally, filters) -> Figure:
+    latest = solved_cohort_end(filters)
     label = _("geopend %(first)s – %(last)s") % {
         "first": formats.date_format(filters.start, "j M Y"),
         "last": formats.date_format(latest, "j M Y"),
@@ -226,9 +189,9 @@ def solved(scope: Scope, filters) -> Figure:
         [
             [
                 label,
-                Number(counts["total"]),
-                Number(counts["solved"]),
-                Share(counts["solved"], counts["total"]),
+                Number(tally.cohort),
+                Number(tally.solved),
+                Share(tally.solved, tally.cohort),
             ]
         ]
         if latest >= filters.start

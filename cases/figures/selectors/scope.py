@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case as Case_
-from django.db.models import CharField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from cases import access
@@ -46,15 +45,6 @@ def result_q(key: str) -> Q:
     if key == "goed":
         return ended_well_q()
     return closed & Q(closing_result__isnull=False) & ~ended_well_q()
-
-
-def result_expression():
-    return Case_(
-        When(closing_result__isnull=True, then=Value("geen")),
-        When(ended_well_q(), then=Value("goed")),
-        default=Value("anders"),
-        output_field=CharField(),
-    )
 
 
 # -- which cases ---------------------------------------------------------------------------

@@ -1,0 +1,149 @@
+"""One pass over the cases the figures count, for every figure that counts cases themselves.
+
+Instroom, uitstroom and voorraad per month, the open cases per stage and kader, the cohort
+solved within three months and the results of the cases closed in the period all read the
+same set of cases: `scope.cases`, which the door cut to the reader. Asked one figure at a
+time, PostgreSQL derived that set five times (a scan of every case of the region, joined to
+the organisation's grants, each time). Here it is read once: one query grouped by stage and
+by the months a case was opened and closed, with the cohort and the results as filtered
+counts (`COUNT … FILTER (WHERE …)`). Python adds up the groups, never a case. Grouping by
+month rather than one filtered count per month and figure (36 for a year) halves the
+query's time: PostgreSQL computes two months per case instead of 36 conditions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import accumulate
+
+from django.db.models import Case, Count, DateField, ExpressionWrapper, F, Min, Q, Value, When
+from django.db.models.functions import Cast, TruncMonth
+from django.utils import timezone
+
+from .scope import RESULT_LABELS, Scope, result_q
+
+SOLVED_WITHIN = timedelta(days=91)  # "opgelost binnen 3 maanden": 91 days
+
+
+def months_of(start: date, end: date) -> list[tuple[date, date]]:
+    """The calendar months from `start` to `end`, cut to them: [(first day, last day), …]."""
+    months, first = [], start.replace(day=1)
+    while first <= end:
+        following = (first + timedelta(days=32)).replace(day=1)
+        months.append((max(first, start), min(following - timedelta(days=1), end)))
+        first = following
+    return months
+
+
+def solved_cohort_end(filters) -> date:
+    """The last opening date of a case that has had its three months (or the period's end)."""
+    return min(filters.end, timezone.localdate() - SOLVED_WITHIN)
+
+
+@dataclass
+class StageCount:
+    name: str
+    kader: str
+    order: int
+    open: int
+
+
+@dataclass
+class CaseTally:
+    months: list[tuple[date, date]]
+    opened: list[int]  # per month: opened in it
+    closed: list[int]  # per month: closed in it
+    stock: list[int]  # per month: open at its last day
+    stages: list[StageCount] = field(default_factory=list)  # groups with open cases now
+    cohort: int = 0  # opened from the start until `solved_cohort_end`
+    solved: int = 0  # of those, closed within SOLVED_WITHIN
+    results: dict[str, int] = field(default_factory=dict)  # closed in the period, per class
+
+
+# Where a date falls against the period: the first day of its month within the period, or
+# one of these two for a date before the period's first day or after its last.
+BEFORE = date.min
+AFTER = date.max.replace(day=1)
+
+
+def _month(field: str, filters):
+    return Case(
+        When(**{f"{field}__lt": filters.start}, then=Value(BEFORE)),
+        When(**{f"{field}__gt": filters.end}, then=Value(AFTER)),
+        # PostgreSQL's date_trunc answers a timestamp, even for a date: back to a date.
+        default=Cast(TruncMonth(field, output_field=DateField()), DateField()),
+        output_field=DateField(),
+    )
+
+
+def _aggregates(filters) -> dict:
+    cohort = Q(opened_on__gte=filters.start, opened_on__lte=solved_cohort_end(filters))
+    aggregates = {
+        "n": Count("pk"),
+        "order": Min("stage__order"),
+        "cohort": Count("pk", filter=cohort),
+        "solved": Count(
+            "pk",
+            filter=cohort
+            & Q(
+                closed_on__lte=ExpressionWrapper(
+                    F("opened_on") + SOLVED_WITHIN, output_field=DateField()
+                )
+            ),
+        ),
+    }
+    closed_in_period = Q(closed_on__range=(filters.start, filters.end))
+    for key in RESULT_LABELS:
+        aggregates[f"result_{key}"] = Count("pk", filter=closed_in_period & result_q(key))
+    return aggregates
+
+
+def case_tally(scope: Scope, filters) -> CaseTally:
+    """The groups are (stage name, kader, month opened, month closed): a few hundred over a
+    year, however many cases. A month's instroom and uitstroom are the groups opened or
+    closed in it; its voorraad the groups opened by its end and not closed by then."""
+    months = months_of(filters.start, filters.end)
+    count = len(months)
+    index = {first.replace(day=1): number for number, (first, _last) in enumerate(months)}
+
+    def position(month: date | None) -> int | None:  # None: not closed
+        if month is None:
+            return None
+        return -1 if month == BEFORE else count if month == AFTER else index[month]
+
+    groups = (
+        scope.cases.annotate(
+            opened_month=_month("opened_on", filters), closed_month=_month("closed_on", filters)
+        )
+        .values("stage__name", "stage__kader", "opened_month", "closed_month")
+        .annotate(**_aggregates(filters))
+        .order_by()
+    )
+    tally = CaseTally(months, [0] * count, [0] * count, [0] * count)
+    tally.results = dict.fromkeys(RESULT_LABELS, 0)
+    change = [0] * (count + 1)  # voorraad: +n from the month it counts in, -n from when not
+    stages: dict[tuple[str, str], StageCount] = {}
+    for group in groups:
+        opened, closed = position(group["opened_month"]), position(group["closed_month"])
+        n = group["n"]
+        if 0 <= opened < count:
+            tally.opened[opened] += n
+        if closed is not None and 0 <= closed < count:
+            tally.closed[closed] += n
+        first, last = max(opened, 0), count if closed is None else min(closed, count)
+        if first < last:
+            change[first] += n
+            change[last] -= n
+        if closed is None:
+            key = (group["stage__name"], group["stage__kader"])
+            stage = stages.setdefault(key, StageCount(*key, group["order"], 0))
+            stage.open += n
+            stage.order = min(stage.order, group["order"])
+        tally.cohort += group["cohort"]
+        tally.solved += group["solved"]
+        for key in RESULT_LABELS:
+            tally.results[key] += group[f"result_{key}"]
+    tally.stock = list(accumulate(change[:count]))
+    tally.stages = list(stages.values())
+    return tally
