@@ -84,10 +84,9 @@ class FiguresForm(forms.Form):
         if user.has_perm("cases.view_regional_figures"):
             views.append(("regio", _("Regio (alleen totalen)")))
         self.fields["weergave"].choices = views
-        self.fields["wijk"].choices = [("", _("Alle wijken"))] + [
-            (wijk, wijk)
-            for wijk in selectors.wijk_choices(user, regional=bool(data.get("weergave")))
-        ]
+        # Read when the options are shown or a wijk is checked, not before: see WijkChoices.
+        self.wijken = selectors.WijkChoices(user, regional=bool(data.get("weergave")))
+        self.fields["wijk"].choices = self._wijk_options
         stages = Stage.objects.order_by("order").values_list("code", "name").distinct()
         seen: dict[str, str] = {}
         for code, name in stages:
@@ -103,6 +102,9 @@ class FiguresForm(forms.Form):
                 if is_date
                 else "utrecht-select utrecht-select--html-select"
             )
+
+    def _wijk_options(self) -> list[tuple[str, str]]:
+        return [("", _("Alle wijken"))] + [(wijk, wijk) for wijk in self.wijken()]
 
     def full_clean(self):
         super().full_clean()

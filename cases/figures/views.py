@@ -33,7 +33,7 @@ def _figures(request):
     if not form.is_valid():
         return form, None, []
     filters = form.filters()
-    return form, filters, selectors.page_figures(request.user, filters)
+    return form, filters, selectors.page_figures(request.user, filters, wijken=form.wijken)
 
 
 def _context(request, form, filters, figures) -> dict:

@@ -6,14 +6,25 @@ from ..figure import Figure
 from ..registry import contributions
 from .outcome import hot_spots, overdue_actions, recurrence, results, wvggz_term
 from .process import flow, lead_times, melder_contact, solved, stages_now
-from .scope import RESULT_LABELS, Scope, ended_well_q, result_q, scope, wijk_choices
+from .scope import (
+    RESULT_LABELS,
+    Scope,
+    WijkChoices,
+    ended_well_q,
+    result_q,
+    scope,
+    wijk_choices,
+)
 from .tally import case_tally
 
 
-def page_figures(user, filters) -> list[Figure]:
-    """The figures in page order, protected for the view (regional: small numbers hidden)."""
+def page_figures(user, filters, wijken: WijkChoices | None = None) -> list[Figure]:
+    """The figures in page order, protected for the view (regional: small numbers hidden).
+    `wijken`, the filter's options, get the wijken the tally found, if it found them."""
     cases = scope(user, filters)
     tally = case_tally(cases, filters)  # one pass for every figure that counts cases
+    if wijken is not None and tally.wijken is not None:
+        wijken.offer(tally.wijken, regional=filters.regional)
     figures = [
         flow(tally),
         *stages_now(tally),
@@ -33,6 +44,7 @@ def page_figures(user, filters) -> list[Figure]:
 __all__ = [
     "RESULT_LABELS",
     "Scope",
+    "WijkChoices",
     "ended_well_q",
     "page_figures",
     "result_q",

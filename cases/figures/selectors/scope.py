@@ -57,6 +57,7 @@ class Scope:
     cases: QuerySet  # filtered, at least `proces` (organisation) or every case (region)
     details: QuerySet  # of those, the ones whose details the reader sees
     all_details: QuerySet  # unfiltered: where a case may recur
+    narrowed: bool = False  # a filter keeps `cases` from being every case of the view
 
 
 def scope(user, filters) -> Scope:
@@ -79,9 +80,39 @@ def scope(user, filters) -> Scope:
         # Soort overlast shows at `volledig` only: a hidden value never matches (listing.py).
         condition &= Q(categories=filters.category) & full
     cases = base.filter(condition)
-    return Scope(user, filters.regional, cases, cases.filter(full), base.filter(full))
+    return Scope(
+        user,
+        filters.regional,
+        cases,
+        cases.filter(full),
+        base.filter(full),
+        narrowed=bool(condition),
+    )
 
 
 def wijk_choices(user, *, regional: bool) -> list[str]:
     base = access.regional_cases(user) if regional else access.process_cases(user)
-    return list(base.exclude(wijk="").order_by("wijk").values_list("wijk", flat=True).distinct())
+    return sorted(base.exclude(wijk="").values_list("wijk", flat=True).distinct().order_by())
+
+
+class WijkChoices:
+    """The wijk filter's options: the wijken of the cases in the view, read once, and only
+    when the options are needed (the page shows them; a CSV does not).
+
+    When no filter narrowed the figures, the case tally has just passed over exactly these
+    cases and offers their wijken (`offer`), so the page does not scan them a second time;
+    otherwise they are read with a query of their own (`wijk_choices`).
+    """
+
+    def __init__(self, user, *, regional: bool):
+        self.user, self.regional = user, regional
+        self._wijken: list[str] | None = None
+
+    def offer(self, wijken: list[str], *, regional: bool) -> None:
+        if regional == self.regional and self._wijken is None:
+            self._wijken = sorted(wijken)
+
+    def __call__(self) -> list[str]:
+        if self._wijken is None:
+            self._wijken = wijk_choices(self.user, regional=self.regional)
+        return self._wijken

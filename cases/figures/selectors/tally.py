@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db import connection
 from django.db.models import Case, Count, DateField, ExpressionWrapper, F, Min, Q, Value, When
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
@@ -59,6 +61,9 @@ class CaseTally:
     cohort: int = 0  # opened from the start until `solved_cohort_end`
     solved: int = 0  # of those, closed within SOLVED_WITHIN
     results: dict[str, int] = field(default_factory=dict)  # closed in the period, per class
+    # The wijken of the cases, when they are every case of the view (no filter narrowed
+    # them) and the database can gather them (PostgreSQL); else None.
+    wijken: list[str] | None = None
 
 
 # Where a date falls against the period: the first day of its month within the period, or
@@ -99,6 +104,10 @@ def _aggregates(filters) -> dict:
     return aggregates
 
 
+def _gathers_wijken(scope: Scope) -> bool:
+    return not scope.narrowed and connection.vendor == "postgresql"
+
+
 def case_tally(scope: Scope, filters) -> CaseTally:
     """The groups are (stage name, kader, month opened, month closed): a few hundred over a
     year, however many cases. A month's instroom and uitstroom are the groups opened or
@@ -120,6 +129,8 @@ def case_tally(scope: Scope, filters) -> CaseTally:
         .annotate(**_aggregates(filters))
         .order_by()
     )
+    if _gathers_wijken(scope):
+        groups = groups.annotate(wijken=ArrayAgg("wijk", distinct=True, filter=~Q(wijk="")))
     tally = CaseTally(months, [0] * count, [0] * count, [0] * count)
     tally.results = dict.fromkeys(RESULT_LABELS, 0)
     change = [0] * (count + 1)  # voorraad: +n from the month it counts in, -n from when not
@@ -144,6 +155,8 @@ def case_tally(scope: Scope, filters) -> CaseTally:
         tally.solved += group["solved"]
         for key in RESULT_LABELS:
             tally.results[key] += group[f"result_{key}"]
+    if _gathers_wijken(scope):
+        tally.wijken = sorted({wijk for group in groups for wijk in group["wijken"] or ()})
     tally.stock = list(accumulate(change[:count]))
     tally.stages = list(stages.values())
     return tally
