@@ -43,7 +43,10 @@ def test_the_options_are_the_wijken_of_the_own_view_however_they_were_read(
     response, options, separate = options_and_wijk_queries(client, query)
     assert response.status_code == 200
     assert options == OWN_VIEW  # not West: that case is not shared with the consulent
-    assert separate == separate_query  # without a filter, no second pass over the cases
+    if connection.vendor == "postgresql":  # the tally gathers wijken there (array_agg)
+        assert separate == separate_query  # without a filter, no second pass over the cases
+    else:
+        assert separate == 1
 
 
 def test_the_regional_view_lists_every_wijk_of_the_region(client, west):
