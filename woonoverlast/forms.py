@@ -80,7 +80,7 @@ def _one_query_iterator(iterator: type[ModelChoiceIterator]) -> type[ModelChoice
     return type(f"OneQuery{iterator.__name__}", (iterator, _OneQueryChoices), {})
 
 
-def _read_choices_in_one_query(field: forms.Field) -> None:
+def read_choices_in_one_query(field: forms.Field) -> None:
     if isinstance(field, forms.ModelChoiceField) and issubclass(
         field.iterator, ModelChoiceIterator
     ):
@@ -92,7 +92,7 @@ def style_form(form: forms.BaseForm) -> forms.BaseForm:
     for field in form.fields.values():
         style_widget(field.widget)
         _dutch_blank_choice(field)
-        _read_choices_in_one_query(field)
+        read_choices_in_one_query(field)
     return form
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import NuisanceCategory, Stage
 from partners.models import Organisation
+from woonoverlast.forms import read_choices_in_one_query
 
 from . import selectors
 
@@ -96,6 +97,7 @@ class FiguresForm(forms.Form):
             selectors.RESULT_LABELS.items()
         )
         for name, field in self.fields.items():
+            read_choices_in_one_query(field)
             is_date = name in ("van", "tot")
             field.widget.attrs["class"] = (
                 "utrecht-textbox utrecht-textbox--html-input"

@@ -62,3 +62,17 @@ def test_a_wijk_outside_the_view_is_refused_in_dutch(client, west):
     response = client.get(reverse("figures:page"), {"wijk": "West"})
     assert response.status_code == 400
     assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_the_form_selects_are_read_in_plain_queries(client, west):
+    """The soort and organisation selects are one query each, not a server-side cursor
+    (declare, fetch, close) on every figures page."""
+    client.force_login(west.consulent)
+    client.get(reverse("figures:page"))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("figures:page"))
+    assert response.status_code == 200
+    assert [q["sql"] for q in captured if q["sql"].startswith("DECLARE")] == []
+    page = response.content.decode()
+    assert '<option value="geluid">Geluid</option>' in page
+    assert f'<option value="{west.consulent.organisation_id}">' in page
