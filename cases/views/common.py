@@ -24,7 +24,7 @@ def contribution(request, reference, model_name):
     return case_access, None
 
 
-def render_contribution(request, case_access, form, title, submit_label):
+def render_contribution(request, case_access, form, title, submit_label, **context):
     return render(
         request,
         "cases/contribution_form.html",
@@ -33,5 +33,6 @@ def render_contribution(request, case_access, form, title, submit_label):
             "form": form,
             "title": title,
             "submit_label": submit_label,
+            **context,
         },
     )

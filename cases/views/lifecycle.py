@@ -30,18 +30,24 @@ def _with_reopen(user, cases) -> list:
     return cases
 
 
+def earlier_cases_of(case_access, further_addresses=None) -> list:
+    """Other cases at any of this case's addresses that the reader sees fully
+    (`further_addresses`: as the page loaded them from the door)."""
+    if not case_access.sees_details or not getattr(case_access.case, "others_at_address", True):
+        return []
+    if further_addresses is None:
+        further_addresses = case_access.further_addresses()
+    keys = {case_access.case.address_key, *(a.address_key for a in further_addresses)}
+    return _with_reopen(
+        case_access.user,
+        access.earlier_cases_at(case_access.user, keys, exclude=case_access.case),
+    )
+
+
 def case_page_context(case_access, further_addresses=None) -> dict:
     """What the case page shows of the case's life: its closure and earlier cases at any of
-    its addresses (`further_addresses`: as the page loaded them from the door)."""
-    earlier = []
-    if case_access.sees_details and getattr(case_access.case, "others_at_address", True):
-        if further_addresses is None:
-            further_addresses = case_access.further_addresses()
-        keys = {case_access.case.address_key, *(a.address_key for a in further_addresses)}
-        earlier = _with_reopen(
-            case_access.user,
-            access.earlier_cases_at(case_access.user, keys, exclude=case_access.case),
-        )
+    its addresses."""
+    earlier = earlier_cases_of(case_access, further_addresses)
     closure = case_access.closure
     # A melding after the closing (within or after nazorg): the overlast may be back.
     returned = bool(

@@ -15,6 +15,7 @@ from woonoverlast.refusals import Refusal, answer_refusal
 from .. import access, services
 from ..forms.records import AttachmentForm, NoteForm, PersonForm, ReportForm
 from .common import contribution, render_contribution, submitted
+from .lifecycle import earlier_cases_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,8 +72,14 @@ def report_add(request, reference):
         else:
             messages.success(request, _("De melding is vastgelegd."))
             return redirect("cases:detail", reference=reference)
+    # Recidive: a melding on an address with an earlier case says so, as opening a case does.
     return render_contribution(
-        request, case_access, form, _("Melding vastleggen"), _("Melding vastleggen")
+        request,
+        case_access,
+        form,
+        _("Melding vastleggen"),
+        _("Melding vastleggen"),
+        earlier_cases=earlier_cases_of(case_access),
     )
 
 

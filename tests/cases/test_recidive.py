@@ -88,6 +88,22 @@ def test_the_case_form_shows_the_earlier_case_and_opens_on_confirmation(consulen
     assert earlier.reference in page.content.decode()
 
 
+def test_the_melding_form_shows_an_earlier_case_at_the_address(consulent, partner_user, client_for):
+    """Logging a melding on an address with an earlier case says so, as opening a case does;
+    a partner who sees the new case fully but not the earlier one is told nothing."""
+    earlier = closable(consulent)
+    close(consulent, earlier)
+    new = make_case(consulent, postcode="1234ab", house_number="12")
+    url = reverse("cases:report_add", args=[new.reference])
+    content = client_for(consulent).get(url).content.decode()
+    assert "Eerder bekend op dit adres:" in content and earlier.reference in content
+    share(new, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
+    response = client_for(partner_user).get(url)
+    assert response.status_code == 200
+    assert "Eerder bekend" not in response.content.decode()
+    assert earlier.reference not in response.content.decode()
+
+
 def _at(day):
     return datetime(day.year, day.month, day.day, 10, tzinfo=AMSTERDAM)
 
