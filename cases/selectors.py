@@ -27,7 +27,12 @@ from .models import (
     Transition,
     category_names,
 )
-from .notifications.calendars import calendar_of, calendars_of
+from .notifications.calendars import (
+    Calendars,
+    calendar_of,
+    calendars_of,
+    may_differ_from_common,
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,10 @@ def case_list(request) -> CaseList:
     def for_the_page(cases):
         cases = access.with_access_level(cases, user)
         return cases.select_related("stage", "regisseur", "lead_organisation").annotate(
-            category_names=category_names()
+            category_names=category_names(),
+            # Configuration, not case data: "over streefduur" reads a lead's calendar only
+            # when it has days off beyond the common ones (mark_overdue).
+            lead_calendar_differs=may_differ_from_common("lead_organisation_id"),
         )
 
     case_filter = CaseFilter(
@@ -237,7 +245,12 @@ def mark_overdue(cases) -> None:
         case.stage_overdue = False
     if not judged:
         return
-    calendars = calendars_of({case.lead_organisation_id for case in judged})
+    leads = {
+        case.lead_organisation_id
+        for case in judged
+        if getattr(case, "lead_calendar_differs", True) is not False
+    }
+    calendars = calendars_of(leads) if leads else Calendars({}, working_days.DEFAULT)
     for case in judged:
         calendar = calendars.of(case.lead_organisation_id)
         case.stage_overdue = stage_status(case, calendar)["overdue"]
