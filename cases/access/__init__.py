@@ -23,7 +23,12 @@ the level that was shared, anyone else not at all (404, never a hint that it exi
 
 from .case_access import CaseAccess
 from .doors import get_attachment, get_case_access
-from .fields import attach_further_addresses, changed_since_q, shown_case_fields
+from .fields import (
+    attach_further_addresses,
+    changed_since_q,
+    shown_case_fields,
+    with_further_address_flag,
+)
 from .levels import (
     LEVEL_RANK,
     access_level,
@@ -82,6 +87,7 @@ __all__ = [
     "access_level",
     "at_least",
     "attach_further_addresses",
+    "with_further_address_flag",
     "cases_for_sweeps",
     "cases_seen_at",
     "cases_via_participations",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from ..models import CaseAddress
+from ..models import Case, CaseAddress
 from ..models.choices import AccessLevel
 from .levels import at_least
 from .listing import FIELD_LEVELS
@@ -40,6 +40,14 @@ def changed_since_q(since) -> Q:
     return Q(updated_at__gte=since, sees_process=True)
 
 
+def with_further_address_flag(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Annotate `has_further_addresses`, so that `attach_further_addresses` reads the
+    addresses only when a case on the page has any (most have none). Never shown itself."""
+    return cases.annotate(
+        has_further_addresses=Exists(CaseAddress.objects.filter(case_id=OuterRef("pk")))
+    )
+
+
 def attach_further_addresses(cases: Iterable) -> None:
     """Give each case (with its `access_level`) `shown_further_addresses`: its further
     addresses where the level shows them, else None. One query for a page of cases, and only
@@ -51,8 +59,9 @@ def attach_further_addresses(cases: Iterable) -> None:
         if at_least(case.access_level, CASE_FIELD_LEVELS["further_addresses"])
     ]
     found: dict[int, list[CaseAddress]] = {case.pk: [] for case in shown}
-    if shown:
-        for address in CaseAddress.objects.filter(case_id__in=list(found)):
+    having = [case.pk for case in shown if getattr(case, "has_further_addresses", True)]
+    if having:
+        for address in CaseAddress.objects.filter(case_id__in=having):
             found[address.case_id].append(address)
     for case in cases:
         case.shown_further_addresses = found.get(case.pk)

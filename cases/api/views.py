@@ -139,8 +139,10 @@ class CaseList(ApiView):
                     {"gewijzigd_sinds": [_("Geef een datum (2027-01-31) of een tijdstip.")]}
                 )
             cases = cases.filter(access.changed_since_q(moment))
-        cases = cases.select_related("stage", "regisseur", "lead_organisation").prefetch_related(
-            Prefetch("categories", queryset=NuisanceCategory.objects.order_by("order"))
+        cases = access.with_further_address_flag(
+            cases.select_related("stage", "regisseur", "lead_organisation").prefetch_related(
+                Prefetch("categories", queryset=NuisanceCategory.objects.order_by("order"))
+            )
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(cases, request, view=self)
