@@ -30,4 +30,4 @@ RUN useradd --system --home-dir /app --shell /usr/sbin/nologin woonoverlast \
 USER woonoverlast
 
 EXPOSE 8000
-CMD ["gunicorn", "woonoverlast.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "woonoverlast.wsgi", "--bind", "0.0.0.0:8000"]

@@ -229,6 +229,19 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="woonoverlast@localho
 RETENTION_DEFAULT_MONTHS = env.int("RETENTION_DEFAULT_MONTHS", default=24)
 ACCESS_LOG_RETENTION_MONTHS = env.int("ACCESS_LOG_RETENTION_MONTHS", default=60)
 
+# Django's cache: shared by every web process when CACHE_URL names a Redis (docker-compose
+# does), so that counters such as the API's request rate per client (cases/api/throttling.py)
+# count across gunicorn's workers; without it each process has its own memory cache.
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "woonoverlast",
+        }
+    }
+
 # Celery: Redis in production and CI, an embedded file-system broker for the demo.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 _broker_dir = VAR_DIR / "broker"

@@ -1,8 +1,8 @@
 """A request rate per client (API_THROTTLE_RATE, default 600 a minute).
 
-Counted in Django's cache, keyed by the client's service user. Without a shared cache
-(CACHES) each web process counts on its own, so the effective limit is the rate times the
-number of processes.
+Counted in Django's cache, keyed by the client's service user: shared by every web process
+when CACHE_URL names a Redis (as docker-compose.yml sets it); without it each process counts
+on its own, so the effective limit is the rate times the number of processes.
 """
 
 from __future__ import annotations
