@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 
 from cases.notifications import urls as notification_urls
 from cases.retention import urls as retention_urls
@@ -11,6 +12,20 @@ settings_urlpatterns = notification_urls.settings_urlpatterns + retention_urls.s
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="cases:list", permanent=False), name="home"),
     path("account/", include("partners.urls")),
+    # A forgotten password goes through the organisation's Beheerder, who sends a link
+    # (partners/urls_users.py): the application mails no reset links of its own.
+    path(
+        "account/password_reset/",
+        login_not_required(
+            TemplateView.as_view(template_name="registration/password_forgotten.html")
+        ),
+        name="password_reset",
+    ),
+    path(
+        "account/password_reset/done/",
+        login_not_required(RedirectView.as_view(pattern_name="password_reset")),
+        name="password_reset_done",
+    ),
     path("account/", include("django.contrib.auth.urls")),
     path("zaken/", include("cases.urls")),
     path("notificaties/", include("cases.notifications.urls")),

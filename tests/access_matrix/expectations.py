@@ -142,8 +142,9 @@ EXPECTATIONS: dict[str, Rule] = {
     "logout": action(everyone(302)),
     "password_change": form(everyone(200)),
     "password_change_done": page(everyone(200)),
-    "password_reset": form(everyone(200)),
-    "password_reset_done": page(everyone(200)),
+    # A forgotten password goes through the Beheerder: an explanation, no form that mails.
+    "password_reset": page(everyone(200)),
+    "password_reset_done": Rule(everyone(302), everyone(302)),
     "password_reset_confirm": form(everyone(200)),  # an invalid link: says so
     "password_reset_complete": page(everyone(200)),
     # The user's own account: the same for everyone.
