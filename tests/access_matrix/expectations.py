@@ -221,6 +221,7 @@ EXPECTATIONS: dict[str, Rule] = {
     "inzage:detail": page(inzage_of_lead("view_inzageverzoek")),
     "inzage:pdf": page(inzage_of_lead("view_inzageverzoek")),
     "inzage:json": page(inzage_of_lead("view_inzageverzoek")),
+    "inzage:extend": form(inzage_of_lead("change_inzageverzoek")),
     "inzage:close": form(inzage_of_lead("change_inzageverzoek")),
     # Notifications are the user's own; someone else's is 404.
     "notifications:list": page(everyone(200)),

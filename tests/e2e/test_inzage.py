@@ -73,6 +73,17 @@ def test_privacy_officer_registers_an_inzageverzoek_and_downloads_the_export(
     assert "Zandvoort" not in text and "Mila" not in text
     assert "melder 1" in text
 
+    page.get_by_role("link", name="Termijn verlengen").click()
+    page.get_by_role("button", name="Termijn verlengen").click()
+    expect(page.get_by_text("Dit veld is verplicht.")).to_be_visible()
+    axe(page, "the extension form with an error")
+    page.get_by_label("Reden van de verlenging").fill("Zeven zaken over vier jaar.")
+    page.get_by_role("button", name="Termijn verlengen").click()
+    expect(page.get_by_text("De termijn is verlengd.")).to_be_visible()
+    expect(page.get_by_text("Zeven zaken over vier jaar.")).to_be_visible()
+    expect(page.get_by_role("link", name="Termijn verlengen")).to_have_count(0)
+    axe(page, "the extended inzageverzoek")
+
     page.get_by_role("link", name="Verzoek afhandelen").click()
     axe(page, "the confirmation")
     page.get_by_role("button", name="Ja, afhandelen").click()

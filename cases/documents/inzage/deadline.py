@@ -16,7 +16,14 @@ from datetime import date
 from cases.calendars.months import add_months
 
 TERM_MONTHS = 1
+# Art. 12(3) AVG: "with two further months where necessary", counted from the receipt.
+EXTENSION_MONTHS = 2
 
 
 def inzage_deadline(received_on: date) -> date:
     return add_months(received_on, TERM_MONTHS)
+
+
+def extended_deadline(received_on: date) -> date:
+    """The deadline once extended: three months after receipt, counted as above."""
+    return add_months(received_on, TERM_MONTHS + EXTENSION_MONTHS)

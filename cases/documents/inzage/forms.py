@@ -70,3 +70,15 @@ class VerzoekForm(StyledFormMixin, forms.Form):
         self.fields["person"].queryset = access.privacy_persons(user).order_by(
             "last_name", "first_name", "pk"
         )
+
+
+class ExtensionForm(StyledFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van de verlenging"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Bijvoorbeeld: het verzoek betreft veel zaken over meerdere jaren. De aanvrager "
+            "krijgt deze reden binnen een maand na ontvangst te horen."
+        ),
+    )

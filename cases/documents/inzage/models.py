@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from cases import clock
 
+from .deadline import inzage_deadline
+
 
 class InzageVerzoek(models.Model):
     class Status(models.TextChoices):
@@ -51,6 +53,13 @@ class InzageVerzoek(models.Model):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Art. 12(3) AVG: the term may be extended once by two months, given the complexity or
+    # the number of requests; the requester is told why within the first month.
+    extended_on = models.DateField(_("verlengd op"), null=True, blank=True)
+    extension_reason = models.CharField(_("reden van verlenging"), max_length=500, blank=True)
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     history = HistoricalRecords()
 
@@ -66,6 +75,12 @@ class InzageVerzoek(models.Model):
                 | (Q(status="afgehandeld", closed_on__isnull=False)),
                 name="inzageverzoek_closed_has_date",
             ),
+            # Extended exactly when it has a date and a reason of extension.
+            models.CheckConstraint(
+                condition=(Q(extended_on__isnull=True, extension_reason=""))
+                | (Q(extended_on__isnull=False) & ~Q(extension_reason="")),
+                name="inzageverzoek_extension_has_reason",
+            ),
         ]
         indexes = [models.Index(fields=["organisation", "status", "deadline"])]
 
@@ -80,6 +95,15 @@ class InzageVerzoek(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def is_extended(self) -> bool:
+        return self.extended_on is not None
+
+    def in_first_month(self, today) -> bool:
+        """Whether the first month after receipt still runs: only then may the term be
+        extended (art. 12(3) AVG)."""
+        return today <= inzage_deadline(self.received_on)
 
     def is_overdue(self, today) -> bool:
         return self.is_open and today > self.deadline

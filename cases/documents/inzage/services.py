@@ -1,4 +1,5 @@
-"""Writes of the inzage: register a verzoek, mark it afgehandeld, remind before the deadline.
+"""Writes of the inzage: register a verzoek, extend its term, mark it afgehandeld, remind
+before the deadline.
 
 Only the privacy officer's role holds the permissions; a verzoek of another organisation is
 not there for the user (NOT_FOUND: 404 and logged), nor is a person the organisation does not
@@ -21,12 +22,13 @@ from cases.services.common import save_with_history
 from partners.selectors import users_with_perm
 from woonoverlast.refusals import Refusal
 
-from .deadline import inzage_deadline
+from .deadline import extended_deadline, inzage_deadline
 from .models import InzageVerzoek
 
 # Days before the deadline on which the organisation's privacy officers are reminded.
 REMINDER_DAYS = (7, 1)
 IDENTITY_MAX: int = InzageVerzoek._meta.get_field("identity_checked_by").max_length or 200
+REASON_MAX: int = InzageVerzoek._meta.get_field("extension_reason").max_length or 500
 
 
 def _require(actor, codename: str) -> None:
@@ -82,6 +84,40 @@ def close_inzageverzoek(*, actor, verzoek: InzageVerzoek) -> InzageVerzoek:
     return save_with_history(locked, actor)
 
 
+@transaction.atomic
+def extend_inzageverzoek(*, actor, verzoek: InzageVerzoek, reason: str) -> InzageVerzoek:
+    """Extend the term by two months (art. 12(3) AVG), once, while the first month runs: the
+    requester must be told of it, with the reason, within that month."""
+    _require(actor, "change_inzageverzoek")
+    locked = InzageVerzoek.objects.select_for_update().filter(pk=verzoek.pk).first()
+    if locked is None or locked.organisation_id != actor.organisation_id:
+        raise Refusal.not_found(_("Inzageverzoek niet gevonden"))
+    if not locked.is_open:
+        raise Refusal(_("Dit inzageverzoek is al afgehandeld."))
+    if locked.is_extended:
+        raise Refusal(_("De termijn van dit verzoek is al verlengd; dat kan maar één keer."))
+    if not locked.in_first_month(local_date(clock.now())):
+        raise Refusal(
+            _(
+                "De eerste maand is voorbij: verlengen kan alleen binnen een maand na "
+                "ontvangst, met bericht aan de aanvrager."
+            )
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refusal(
+            _("Schrijf op waarom het verzoek meer tijd vraagt; de aanvrager krijgt die reden."),
+            field="reason",
+        )
+    if len(reason) > REASON_MAX:
+        raise Refusal(_("Gebruik hooguit %(max)s tekens.") % {"max": REASON_MAX}, field="reason")
+    locked.deadline = extended_deadline(locked.received_on)
+    locked.extended_on = local_date(clock.now())
+    locked.extension_reason = reason
+    locked.extended_by = actor
+    return save_with_history(locked, actor)
+
+
 def remind_inzage_deadlines(today: date | None = None) -> int:
     """Remind the privacy officers of the organisation of each open verzoek 7 days and 1 day
     before its deadline, once each: the key names the verzoek and the threshold, so a rerun,
@@ -108,7 +144,9 @@ def remind_inzage_deadlines(today: date | None = None) -> int:
             created += len(
                 notify(
                     list(officers),
-                    key=f"inzage:{verzoek.pk}:{threshold}",
+                    # An extended term is reminded of again, before its new deadline.
+                    key=f"inzage:{verzoek.pk}:{threshold}"
+                    + (":verlengd" if verzoek.is_extended else ""),
                     kind=Notification.Kind.INZAGE_DUE,
                     text=text,
                     link=reverse("inzage:detail", kwargs={"verzoek_id": verzoek.pk}),

@@ -1,4 +1,5 @@
-"""The privacy officer's inzage pages: the list, registering, the dry run, the exports, closing.
+"""The privacy officer's inzage pages: the list, registering, the dry run, the exports,
+extending the term and closing.
 
 Thin: parse, call a selector or service, render. Every dry run and export writes one
 access-log row per case (action `export`, at the level the case was cut for, with the
@@ -25,7 +26,8 @@ from woonoverlast.refusals import Refusal, answer_refusal
 
 from . import selectors, services
 from .content import as_json, build_inzage, own_log_prefix
-from .forms import VerzoekFilterForm, VerzoekForm
+from .deadline import extended_deadline
+from .forms import ExtensionForm, VerzoekFilterForm, VerzoekForm
 from .pdf import render_inzage_pdf
 
 PURPOSE = "beantwoorden inzageverzoek (art. 15 AVG)"
@@ -136,6 +138,8 @@ def verzoek_detail(request, verzoek_id):
     verzoek = _verzoek(request, verzoek_id)
     content = build_inzage(request.user, verzoek)
     _log_export(request, verzoek, content, "proefdraai")
+    today = local_date(clock.now())
+    may_change = request.user.has_perm("cases.change_inzageverzoek")
     return render(
         request,
         "documents/inzage/detail.html",
@@ -143,8 +147,12 @@ def verzoek_detail(request, verzoek_id):
             "verzoek": verzoek,
             "content": content,
             "totals": content.counts(),
-            "today": local_date(clock.now()),
-            "may_change": request.user.has_perm("cases.change_inzageverzoek"),
+            "today": today,
+            "may_change": may_change,
+            "may_extend": may_change
+            and verzoek.is_open
+            and not verzoek.is_extended
+            and verzoek.in_first_month(today),
         },
     )
 
@@ -192,4 +200,35 @@ def verzoek_close(request, verzoek_id):
         request,
         "documents/inzage/confirm.html",
         {"verzoek": verzoek, "cancel_url": detail},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("cases.change_inzageverzoek", raise_exception=True)
+def verzoek_extend(request, verzoek_id):
+    verzoek = _verzoek(request, verzoek_id)
+    detail = reverse("inzage:detail", kwargs={"verzoek_id": verzoek.pk})
+    form = ExtensionForm(submitted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.extend_inzageverzoek(
+                actor=request.user, verzoek=verzoek, reason=form.cleaned_data["reason"]
+            )
+        except Refusal as refusal:
+            answer_refusal(request, refusal, form=form)
+        else:
+            messages.success(
+                request,
+                _("De termijn is verlengd. Laat de aanvrager dit weten, met de reden."),
+            )
+            return redirect(detail)
+    return render(
+        request,
+        "documents/inzage/extend.html",
+        {
+            "verzoek": verzoek,
+            "form": form,
+            "new_deadline": extended_deadline(verzoek.received_on),
+            "cancel_url": detail,
+        },
     )
