@@ -34,6 +34,11 @@ urlpatterns = [
     path(f"{REF}/bewerken/", case.case_edit, name="edit"),
     path(f"{REF}/adressen/verhuizing/", addresses.address_move, name="address_move"),
     path(f"{REF}/adressen/nieuw/", addresses.address_add, name="address_add"),
+    path(
+        f"{REF}/adressen/<int:address_id>/verwijderen/",
+        addresses.address_remove,
+        name="address_remove",
+    ),
     path(f"{REF}/afsluiten/", lifecycle.case_close, name="close"),
     path(f"{REF}/heropenen/", lifecycle.case_reopen, name="reopen"),
     path(f"{REF}/betrokkenen/nieuw/", records.person_add, name="person_add"),

@@ -75,6 +75,7 @@ def world(consulent, colleague):
         "client_id": 0,  # the Beheerder's API clients (404: unknown)
         "verzoek_id": 0,  # the privacy officer's inzageverzoeken (403 for the consulent)
         "day_off_id": 0,  # a day off of a working calendar (404: unknown)
+        "address_id": 0,  # a further address of the case (404: unknown)
         "key": "instroom",  # a figure's CSV on the figures page
         "kind": "stage",
         "action": "accept",

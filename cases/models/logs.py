@@ -41,6 +41,7 @@ class Event(models.Model):
         # earlier address), or another address was added to the case.
         ADDRESS_MOVED = "address_moved", _("Overlast verhuisd mee")
         ADDRESS_ADDED = "address_added", _("Adres toegevoegd")
+        ADDRESS_REMOVED = "address_removed", _("Adres verwijderd")
 
     case = models.ForeignKey(
         "cases.Case", on_delete=models.DO_NOTHING, related_name="events", db_constraint=False

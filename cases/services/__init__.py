@@ -6,7 +6,7 @@ appends an Event to the case timeline. Views and tasks call these; they never sa
 
 from . import workflow_config
 from .actions import action_owner_organisations, add_action_item, complete_action_item
-from .addresses import add_case_address, move_case_address
+from .addresses import add_case_address, move_case_address, remove_case_address
 from .measures import add_measure, update_measure
 from .records import (
     add_attachment,
@@ -36,6 +36,7 @@ __all__ = [
     "create_case",
     "hand_over",
     "move_case_address",
+    "remove_case_address",
     "record_decision",
     "revoke_share",
     "share_case",

@@ -4,8 +4,9 @@ the case has another address besides its own.
 The case's own address fields are its current address. Moving keeps the old one as an
 earlier address (`CaseAddress` with `valid_until` the day of the move) and puts the new one
 on the case; adding an address changes nothing on the case. Both need what editing the
-case's details needs (`CaseAccess.can_change_addresses`), and both are on the timeline by
-identifiers only: the Event names the `CaseAddress`, never the address itself.
+case's details needs (`CaseAccess.can_change_addresses`), as does removing a further address
+typed by mistake; all are on the timeline by identifiers only: the Event names the
+`CaseAddress`, never the address itself (a removed one lives on in its history).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from cases.models import Case, CaseAddress, Event
 from cases.models.case import address_key, as_postcode, postcode_validator
 from woonoverlast.refusals import Refusal
 
+from .common import delete_with_history as _delete
 from .common import record_event as _record
 from .common import save_with_history as _save
 
@@ -151,3 +153,17 @@ def add_case_address(
     )
     _record(case, Event.Kind.ADDRESS_ADDED, actor, target=added)
     return added
+
+
+@transaction.atomic
+def remove_case_address(*, actor, access: CaseAccess, address_id: int) -> None:
+    """Remove a further address of the case (one added by mistake); the current address is
+    changed by a move, not removed. The removal is kept in the address's history."""
+    _require(access)
+    address = (
+        CaseAddress.objects.select_for_update().filter(pk=address_id, case=access.case).first()
+    )
+    if address is None:
+        raise Refusal.not_found(_("Dit adres hoort niet bij deze zaak."))
+    _delete(address, actor)
+    _record(access.case, Event.Kind.ADDRESS_REMOVED, actor, address_id=address_id)

@@ -19,3 +19,9 @@ def save_with_history(instance, actor):
     instance._history_user = actor
     instance.save()
     return instance
+
+
+def delete_with_history(instance, actor) -> None:
+    """Delete `instance`; simple-history keeps the deletion, and who did it."""
+    instance._history_user = actor
+    instance.delete()

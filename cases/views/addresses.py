@@ -1,6 +1,7 @@
 """A case's addresses: "Overlast verhuisd mee" and "Adres toevoegen" (issue 13, ADR 0030).
 
-Both are pages of their own, for whoever may edit the case's details. A move changes the
+Both are pages of their own, for whoever may edit the case's details, as is removing a
+further address typed by mistake (after a confirmation). A move changes the
 case's current address, so it is asked twice: the first post shows what will happen (and
 the earlier cases the reader knows at the new address), the second, confirmed, does it.
 """
@@ -87,3 +88,18 @@ def address_add(request, reference):
             messages.success(request, _("Het adres is toegevoegd aan de zaak."))
             return redirect("cases:detail", reference=reference)
     return render(request, "cases/addresses/add.html", {"case": case_access.case, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def address_remove(request, reference, address_id):
+    case_access = _address_access(request, reference)
+    address = next((one for one in case_access.further_addresses() if one.pk == address_id), None)
+    if address is None:
+        raise Refusal.not_found(_("Dit adres hoort niet bij deze zaak."))
+    if request.method == "POST":
+        services.remove_case_address(actor=request.user, access=case_access, address_id=address.pk)
+        messages.success(request, _("Het adres is verwijderd uit de zaak."))
+        return redirect("cases:detail", reference=reference)
+    return render(
+        request, "cases/addresses/remove.html", {"case": case_access.case, "address": address}
+    )

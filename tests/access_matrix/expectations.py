@@ -175,6 +175,9 @@ EXPECTATIONS: dict[str, Rule] = {
     "cases:address_add": form(
         case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_case"))
     ),
+    "cases:address_remove": form(
+        case_page(AccessLevel.VOLLEDIG, lambda a: a.is_lead and a.perm("change_case"))
+    ),
     "cases:person_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_caseperson"))),
     "cases:report_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_report"))),
     "cases:note_add": form(case_page(AccessLevel.VOLLEDIG, lambda a: a.perm("add_note"))),

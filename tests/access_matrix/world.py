@@ -221,7 +221,7 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         case = make_case(
             lead, street=STREET, house_number="77", postcode="3011 AB", summary=SUMMARY
         )
-        services.add_case_address(
+        earlier_address = services.add_case_address(
             actor=lead,
             access=access_for(lead, case),
             street=EARLIER_STREET,
@@ -426,6 +426,7 @@ def build_world() -> World:  # noqa: PLR0915 (one story, told in order)
         "stage_id": case.stage_id,
         "kind": "stage",
         "measure_id": measure.pk,
+        "address_id": earlier_address.pk,
         "notification_id": notification.pk,
         "rule_id": rule.pk,
         "day_off_id": day_off.pk,

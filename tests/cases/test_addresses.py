@@ -253,3 +253,51 @@ def test_the_move_confirmation_names_an_earlier_case_at_the_new_address(consulen
     again = client_for(consulent).post(url, {**data, "aanpassen": "1"}).content.decode()
     assert "Controleer de verhuizing." not in again and 'value="Nieuwe Gracht"' in again
     assert not CaseAddress.objects.exists()
+
+
+def test_a_further_address_typed_by_mistake_is_removed_after_confirmation(
+    consulent, client_for, partner_user
+):
+    case = make_case(consulent, **OLD)
+    wrong = services.add_case_address(
+        actor=consulent, access=access_for(consulent, case), **NEW, note="per vergissing"
+    )
+    client = client_for(consulent)
+    url = reverse("cases:address_remove", args=[case.reference, wrong.pk])
+    page = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert f'href="{url}"' in page
+    confirm = client.get(url)
+    assert "Ja, verwijderen" in confirm.content.decode()
+    assert CaseAddress.objects.filter(pk=wrong.pk).exists()  # a GET changes nothing
+    assert client.post(url).status_code == 302
+    assert not CaseAddress.objects.filter(pk=wrong.pk).exists()
+    assert CaseAddress.history.filter(id=wrong.pk, history_type="-").get().history_user == (
+        consulent
+    )
+    removed = case.events.get(kind=Event.Kind.ADDRESS_REMOVED)
+    assert removed.data == {"address_id": wrong.pk}  # identifiers only, no address
+    assert list(access.earlier_cases_at(consulent, "3512LT|3|")) == []
+    # Gone: the same URL is a 404 now; and a partner at volledig who does not lead may not.
+    assert client.post(url).status_code == 404
+    other = services.add_case_address(
+        actor=consulent, access=access_for(consulent, case), **NEW, note="echt"
+    )
+    share(case, partner_user.organisation, AccessLevel.VOLLEDIG, consulent)
+    url = reverse("cases:address_remove", args=[case.reference, other.pk])
+    assert client_for(partner_user).post(url).status_code == 403
+    assert CaseAddress.objects.filter(pk=other.pk).exists()
+
+
+def test_an_address_of_another_case_is_not_removed_through_this_one(consulent, client_for):
+    case = make_case(consulent, **OLD)
+    elsewhere = make_case(consulent, street="Elders", house_number="1", postcode="9999 ZZ")
+    foreign = services.add_case_address(
+        actor=consulent, access=access_for(consulent, elsewhere), **NEW
+    )
+    url = reverse("cases:address_remove", args=[case.reference, foreign.pk])
+    assert client_for(consulent).post(url).status_code == 404
+    assert CaseAddress.objects.filter(pk=foreign.pk).exists()
+    with pytest.raises(Refusal):
+        services.remove_case_address(
+            actor=consulent, access=access_for(consulent, case), address_id=foreign.pk
+        )
