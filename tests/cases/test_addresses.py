@@ -277,6 +277,10 @@ def test_a_further_address_typed_by_mistake_is_removed_after_confirmation(
     removed = case.events.get(kind=Event.Kind.ADDRESS_REMOVED)
     assert removed.data == {"address_id": wrong.pk}  # identifiers only, no address
     assert list(access.earlier_cases_at(consulent, "3512LT|3|")) == []
+    after = client.get(reverse("cases:detail", args=[case.reference]))
+    assert after.status_code == 200
+    assert "Adres verwijderd" in after.content.decode()
+    assert NEW["street"] not in after.content.decode()
     # Gone: the same URL is a 404 now; and a partner at volledig who does not lead may not.
     assert client.post(url).status_code == 404
     other = services.add_case_address(
