@@ -15,6 +15,7 @@ from ..models import (
 from ..models.choices import AccessLevel
 from ..notifications.calendars import may_differ_from_common
 from .case_access import CaseAccess
+from .fields import with_further_address_flag
 from .levels import LEVEL_RANK, with_access_level
 from .log import log_access
 from .visible import visible_cases
@@ -36,14 +37,15 @@ def get_case_access(
     """The case with this reference as the requesting user may see it, or 404 (logged)."""
     # The level comes with the case in one query (an annotation), not in a second lookup.
     case = (
-        with_access_level(visible_cases(request.user), request.user)
+        # `has_further_addresses` spares the page the query for them when there are none.
+        with_further_address_flag(with_access_level(visible_cases(request.user), request.user))
         .select_related("stage", "workflow", "regisseur", "lead_organisation")
         .annotate(
             category_names=category_names(),
-            # Whether any other case shares an address, visible or not: never shown, it only
-            # spares the case page the query for earlier cases here when there are none. The
-            # case's current address against the others' current and further addresses; a
-            # case with further addresses of its own always asks (docs/adr/0030).
+            # Whether any other case shares the current address, visible or not: never shown,
+            # it only spares the case page the query for earlier cases here when there are
+            # none. The others' current and further addresses count; a case with further
+            # addresses of its own (`has_further_addresses`) always asks (docs/adr/0030).
             others_at_address=Exists(
                 Case.objects.filter(address_key=OuterRef("address_key"))
                 .exclude(address_key="")
@@ -53,13 +55,10 @@ def get_case_access(
                 CaseAddress.objects.filter(address_key=OuterRef("address_key"))
                 .exclude(address_key="")
                 .exclude(case_id=OuterRef("pk"))
-            )
-            | Exists(CaseAddress.objects.filter(case_id=OuterRef("pk"))),
+            ),
             # Configuration, not case data: whether the lead's working calendar has more days
             # off than the common one, so the page reads that calendar only when it does.
             lead_calendar_differs=may_differ_from_common("lead_organisation_id"),
-            # Spares the page the query for further addresses when the case has none.
-            has_further_addresses=Exists(CaseAddress.objects.filter(case_id=OuterRef("pk"))),
         )
         .filter(reference=reference)
         .first()

@@ -33,7 +33,11 @@ def _with_reopen(user, cases) -> list:
 def earlier_cases_of(case_access, further_addresses=None) -> list:
     """Other cases at any of this case's addresses that the reader sees fully
     (`further_addresses`: as the page loaded them from the door)."""
-    if not case_access.sees_details or not getattr(case_access.case, "others_at_address", True):
+    case = case_access.case
+    may_have_any = getattr(case, "others_at_address", True) or getattr(
+        case, "has_further_addresses", True
+    )
+    if not case_access.sees_details or not may_have_any:
         return []
     if further_addresses is None:
         further_addresses = case_access.further_addresses()
