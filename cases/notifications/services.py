@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from cases import access, clock
 from cases.calendars import local_date, working_days
 from cases.models import DigestSent, ExtraDayOff, Notification, ReminderSettings
+from cases.services.common import delete_with_history, save_with_history
 from cases.services.configuration import require_configuration_owner
 from partners.models import EmailPreference
 from woonoverlast.refusals import Refusal
@@ -309,7 +310,7 @@ def add_extra_day_off(*, actor, organisation_id: int | None, day, description: s
     problems = _extra_day_problems(config, day, description, local_date(clock.now()))
     if problems:
         raise Refusal.on_fields(problems)
-    return ExtraDayOff.objects.create(settings=config, day=day, description=description)
+    return save_with_history(ExtraDayOff(settings=config, day=day, description=description), actor)
 
 
 @transaction.atomic
@@ -320,7 +321,7 @@ def remove_extra_day_off(*, actor, organisation_id: int | None, day_off_id: int)
     day_off = _extra_day_of(organisation_id, day_off_id)
     if day_off is None:
         raise Refusal.not_found(_("Deze vrije dag hoort niet bij uw organisatie."))
-    day_off.delete()
+    delete_with_history(day_off, actor)
     return day_off
 
 
