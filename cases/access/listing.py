@@ -140,14 +140,11 @@ class LevelOrderedRows:
         self.descending = fields[0].startswith("-")
         self.level = FIELD_LEVELS[first.split("__")[0]]
         self.codename = f"view_case_{self.level}"
+        self._narrowed: dict[str, QuerySet[Case]] = {}
 
     @property
     def _partitioned(self) -> bool:
         return self.level != AccessLevel.BESTAAN
-
-    @cached_property
-    def _narrowed(self) -> dict[str, QuerySet[Case]]:
-        return {}
 
     def _narrowed_at(self, level: str) -> QuerySet[Case]:
         """The search and filters applied to the cases seen at `level`, built once: the

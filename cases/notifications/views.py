@@ -117,6 +117,8 @@ def _settings_page(request, organisation_id, *, form, day_form=None, title, url_
     )
 
 
+# The settings page per scope: the own organisation's or the regional default's.
+PAGE_URLS = {"own": "instellingen:reminders", "default": "instellingen:reminders_default"}
 # (add, remove) per scope: the own organisation's calendar or the regional default's.
 DAY_URLS = {
     "own": ("instellingen:day_off_add", "instellingen:day_off_remove"),
@@ -146,7 +148,7 @@ def _reminder_form(request, organisation_id, *, url_name, title):
 
 
 def _day_off_add(request, organisation_id, scope):
-    url_name = "instellingen:reminders" if scope == "own" else "instellingen:reminders_default"
+    url_name = PAGE_URLS[scope]
     day_form = ExtraDayOffForm(request.POST)
     if day_form.is_valid():
         try:
@@ -174,7 +176,7 @@ def _day_off_add(request, organisation_id, scope):
 
 
 def _day_off_remove(request, organisation_id, day_off_id, scope):
-    url_name = "instellingen:reminders" if scope == "own" else "instellingen:reminders_default"
+    url_name = PAGE_URLS[scope]
     day_off = selectors.extra_day_off(organisation_id, day_off_id)
     if day_off is None:
         raise selectors_beheer.not_found(request, "extra vrije dag", day_off_id)
