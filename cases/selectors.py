@@ -28,7 +28,6 @@ from .models import (
     category_names,
 )
 from .notifications.calendars import (
-    Calendars,
     calendar_of,
     calendars_of,
     may_differ_from_common,
@@ -250,7 +249,7 @@ def mark_overdue(cases) -> None:
         for case in judged
         if getattr(case, "lead_calendar_differs", True) is not False
     }
-    calendars = calendars_of(leads) if leads else Calendars({}, working_days.DEFAULT)
+    calendars = calendars_of(leads)
     for case in judged:
         calendar = calendars.of(case.lead_organisation_id)
         case.stage_overdue = stage_status(case, calendar)["overdue"]

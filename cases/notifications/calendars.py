@@ -35,10 +35,13 @@ class Calendars(dict):
 
 def calendars_of(organisation_ids: Iterable[int | None] | None = None) -> Calendars:
     """The calendars of these organisations (None: of every organisation with its own row),
-    in one query: the rows with their extra days joined (one row per day)."""
+    in one query: the rows with their extra days joined (one row per day). No organisation,
+    no query: callers pass only the organisations whose calendar may differ."""
     rows = ReminderSettings.objects.all()
     if organisation_ids is not None:
         ids = {pk for pk in organisation_ids if pk is not None}
+        if not ids:
+            return Calendars({}, DEFAULT)
         rows = rows.filter(Q(organisation_id__in=ids) | Q(organisation__isnull=True))
     found: dict[int | None, tuple[bool, bool, set[date]]] = {}
     for organisation_id, good_friday, liberation, day in rows.values_list(

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from cases.calendars import working_days
 from cases.models import Event, Note, Report, Stage
-from cases.notifications.calendars import Calendars, calendars_of
+from cases.notifications.calendars import calendars_of
 from partners.models import Kader
 
 from ..deadlines import AgainstDeadline, count_against_deadline
@@ -142,7 +142,7 @@ def melder_contact(scope: Scope, filters) -> Figure:
     for pair in pairs:
         per_lead.setdefault(pair["case__lead_organisation_id"], []).append(pair)
     # One query for the leads of the period (none when there are no meldingen).
-    calendars = calendars_of(per_lead) if per_lead else Calendars({}, working_days.DEFAULT)
+    calendars = calendars_of(per_lead)
     counts = AgainstDeadline()
     for lead, lead_pairs in per_lead.items():
         calendar = calendars.of(lead)
