@@ -45,9 +45,14 @@ def case_list(request) -> CaseList:
     data = request.GET.copy()
     data.setdefault("status", "open")
     user = request.user
+    case_filter = CaseFilter(data, queryset=access.visible_cases(user), request=request)
+    style_form(case_filter.form)
+
+    def narrow(cases):
+        # The filters read the level flags: a hidden field never matches (access.listing).
+        return case_filter.filter_queryset(access.with_access_level(cases, user))
 
     def for_the_page(cases):
-        cases = access.with_access_level(cases, user)
         return cases.select_related("stage", "regisseur", "lead_organisation").annotate(
             category_names=category_names(),
             # Configuration, not case data: "over streefduur" reads a lead's calendar only
@@ -55,14 +60,10 @@ def case_list(request) -> CaseList:
             lead_calendar_differs=may_differ_from_common("lead_organisation_id"),
         )
 
-    case_filter = CaseFilter(
-        data, queryset=for_the_page(access.visible_cases(user)), request=request
-    )
-    style_form(case_filter.form)
-    fields = case_filter.ordering_fields()
-    # The same search and filters, applied to the cases each part of the list starts from.
+    # The same search and filters, applied to the cases each part of the list starts from;
+    # only the rows shown get what the page shows of them.
     rows = access.LevelOrderedRows(
-        user, fields, lambda cases: case_filter.filter_queryset(for_the_page(cases))
+        user, case_filter.ordering_fields(), narrow, decorate=for_the_page
     )
     return CaseList(filter=case_filter, rows=rows)
 

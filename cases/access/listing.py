@@ -30,12 +30,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
-from django.db.models import BooleanField, Exists, F, Q, QuerySet, Value, When
 from django.db.models import Case as Case_
+from django.db.models import Exists, F, Q, QuerySet, Value, When
 
 from ..models import Case
 from ..models.choices import AccessLevel
-from .levels import _granted, _probe
+from .levels import _granted
 from .visible import cases_seen_at
 
 FIELD_LEVELS: dict[str, str] = {
@@ -120,10 +120,11 @@ def _by_reference(descending: bool):
 class LevelOrderedRows:
     """The rows of a case list in the order of `list_ordering(fields)`, for a paginator.
 
-    `narrow` applies the list's search and filters to a queryset of cases (and whatever
-    select_related the page needs); it is given the cases the reader may know of, or those it
-    sees at the level of the first sort field. When every level shows that field, the list is
-    one queryset. Otherwise it is two parts, each ordered by columns an index serves: the rows
+    `narrow` applies the list's search and filters to a queryset of cases; it is given the
+    cases the reader may know of, or those it sees at the level of the first sort field.
+    `decorate` adds what the page shows of a row (select_related, annotations) to the rows
+    it reads, never to a count. When every level shows the first sort field, the list is one
+    queryset. Otherwise it is two parts, each ordered by columns an index serves: the rows
     where the field is shown and not empty, by the field (then the other fields and the
     reference), and after them all other rows, whose key is NULL, by the other fields and the
     reference. That is exactly the order of `list_ordering`, without a level per row.
@@ -131,16 +132,24 @@ class LevelOrderedRows:
 
     ordered = True  # for Paginator: the order is defined
 
-    def __init__(self, user, fields: list[str], narrow: Callable[[QuerySet[Case]], QuerySet[Case]]):
+    def __init__(
+        self,
+        user,
+        fields: list[str],
+        narrow: Callable[[QuerySet[Case]], QuerySet[Case]],
+        decorate: Callable[[QuerySet[Case]], QuerySet[Case]] | None = None,
+    ):
         self.user = user
         self.fields = fields
         self.narrow = narrow
+        self.decorate = decorate or (lambda cases: cases)
         first = fields[0].lstrip("-")
         self.first = first
         self.descending = fields[0].startswith("-")
         self.level = FIELD_LEVELS[first.split("__")[0]]
         self.codename = f"view_case_{self.level}"
         self._narrowed: dict[str, QuerySet[Case]] = {}
+        self._shown: int | None = None  # rows in the first part, once known
 
     @property
     def _partitioned(self) -> bool:
@@ -148,7 +157,7 @@ class LevelOrderedRows:
 
     def _narrowed_at(self, level: str) -> QuerySet[Case]:
         """The search and filters applied to the cases seen at `level`, built once: the
-        counts and the rows each start from it (a queryset is never changed by chaining)."""
+        count and the rows each start from it (a queryset is never changed by chaining)."""
         if level not in self._narrowed:
             self._narrowed[level] = self.narrow(cases_seen_at(self.user, level))
         return self._narrowed[level]
@@ -177,37 +186,28 @@ class LevelOrderedRows:
         )
 
     @cached_property
-    def _counts(self) -> dict[str, int]:
-        """The number of rows and of rows in the first part, each counted up to COUNT_LIMIT + 1:
-        past that the list says "more than" and pages only through the first COUNT_LIMIT rows,
-        so the count costs the same at a hundred thousand cases as at ten million (ADR 0023)."""
-        limit = COUNT_LIMIT + 1
-        # Unordered and bare: a count needs no sort, and then LIMIT stops the scan early.
-        rows = self._every_row().order_by()
-        if not self._partitioned:
-            return {"total": rows.values("pk")[:limit].count(), "shown": 0}
-        # Probed per row read (at most COUNT_LIMIT + 1), not hashed over every grant.
-        in_first_part = Case_(
-            When(Q(**{f"{self.first}__isnull": False}), then=_probe(self.user, self.codename)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
-        flags = list(
-            rows.annotate(in_first_part=in_first_part).values_list("in_first_part", flat=True)[
-                :limit
-            ]
-        )
-        if len(flags) < limit:  # every row was read: both counts are exact
-            return {"total": len(flags), "shown": sum(flags)}
-        return {"total": limit, "shown": self._shown_rows().order_by().values("pk")[:limit].count()}
+    def _total(self) -> int:
+        """The number of rows, counted up to COUNT_LIMIT + 1: past that the list says "more
+        than" and pages only through the first COUNT_LIMIT rows, so the count costs the same
+        at a hundred thousand cases as at ten million (ADR 0028). Unordered and bare: a count
+        needs no sort, and then LIMIT stops the scan early."""
+        return self._every_row().order_by().values("pk")[: COUNT_LIMIT + 1].count()
+
+    def _shown_count(self) -> int:
+        """The rows of the first part, counted (up to COUNT_LIMIT + 1) only when a page
+        starts beyond them; a page that reaches their end tells their number itself."""
+        if self._shown is None:
+            first_part = self._shown_rows().order_by().values("pk")
+            self._shown = first_part[: COUNT_LIMIT + 1].count()
+        return self._shown
 
     @property
     def more_than_counted(self) -> bool:
         """Whether there are more rows than COUNT_LIMIT (then `count()` is COUNT_LIMIT)."""
-        return self._counts["total"] > COUNT_LIMIT
+        return self._total > COUNT_LIMIT
 
     def count(self) -> int:
-        return min(self._counts["total"], COUNT_LIMIT)
+        return min(self._total, COUNT_LIMIT)
 
     def __len__(self) -> int:
         return self.count()
@@ -215,13 +215,20 @@ class LevelOrderedRows:
     def __getitem__(self, index: slice) -> list[Case]:
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("LevelOrderedRows is read by slices, as a paginator does")
-        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        start = index.start or 0
+        stop = min(index.stop if index.stop is not None else self.count(), self.count())
+        if start >= stop:
+            return []
         if not self._partitioned:
-            return list(self._every_row().order_by(*list_ordering(self.fields))[start:stop])
-        shown = self._counts["shown"]
+            every_row = self.decorate(self._every_row())
+            return list(every_row.order_by(*list_ordering(self.fields))[start:stop])
         rows: list[Case] = []
-        if start < shown:
-            rows += self._shown_rows()[start : min(stop, shown)]
-        if stop > shown:
-            rows += self._other_rows()[max(start - shown, 0) : stop - shown]
-        return rows
+        if self._shown is None or start < self._shown:
+            rows = list(self.decorate(self._shown_rows())[start:stop])
+            if len(rows) == stop - start:
+                return rows
+            # The first part ends within this page (its number is then known) or before it.
+            self._shown = start + len(rows) if rows or start == 0 else self._shown_count()
+        shown = self._shown
+        others = self.decorate(self._other_rows())
+        return rows + list(others[max(start - shown, 0) : stop - shown])
