@@ -50,7 +50,7 @@ def case_list(request) -> CaseList:
 
     def narrow(cases):
         # The filters read the level flags: a hidden field never matches (access.listing).
-        return case_filter.filter_queryset(access.with_access_level(cases, user))
+        return case_filter.filter_queryset(access.with_level_flags(cases, user))
 
     def for_the_page(cases):
         return cases.select_related("stage", "regisseur", "lead_organisation").annotate(

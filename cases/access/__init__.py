@@ -39,6 +39,7 @@ from .levels import (
     shows_details,
     shows_process,
     with_access_level,
+    with_level_flags,
 )
 from .lifecycle import (
     Closure,
@@ -127,4 +128,5 @@ __all__ = [
     "visible_persons",
     "where_shown",
     "with_access_level",
+    "with_level_flags",
 ]

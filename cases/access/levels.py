@@ -119,30 +119,35 @@ def full_access_q(user) -> Q:
     return Q(Exists(_granted(user, "view_case_volledig")))
 
 
-def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
-    """Annotate each case with `access_level` (the level the user's organisation has) and
-    the flags `sees_process` and `sees_details`, as CaseAccess has them for one case.
+def with_level_flags(queryset: QuerySet[Case], user) -> QuerySet[Case]:
+    """Annotate each case with the flags `sees_process` and `sees_details`, as CaseAccess has
+    them for one case: all a list needs to show, filter and sort by level (the case list).
 
     The flags are read from guardian's rows (`view_case_proces`, `view_case_volledig`), which
     the sharing services keep equal to the levels: lists filter and sort on them, and one
     index probe per row is far cheaper than working out the level from the participations
-    (ADR 0022). The level itself comes from the participations, as for one case (ADR 0007).
+    (ADR 0022).
     """
+    if _organisation_id(user) is None:
+        return queryset.annotate(sees_process=Value(False), sees_details=Value(False))
+    return queryset.annotate(
+        sees_process=_probe(user, "view_case_proces"),
+        sees_details=_probe(user, "view_case_volledig"),
+    )
+
+
+def with_access_level(queryset: QuerySet[Case], user) -> QuerySet[Case]:
+    """The flags of `with_level_flags`, and `access_level`: the level the user's organisation
+    has, from the participations, as for one case (ADR 0007), for a reader that names it
+    (the API, the door)."""
     organisation_id = _organisation_id(user)
     shared_level = Subquery(_active_participation(organisation_id).values("level")[:1])
-    if organisation_id is None:
-        sees_process = sees_details = Value(False)
-    else:
-        sees_process = _probe(user, "view_case_proces")
-        sees_details = _probe(user, "view_case_volledig")
-    return queryset.annotate(
+    return with_level_flags(queryset, user).annotate(
         access_level=Case_(
             When(lead_organisation_id=organisation_id, then=Value(AccessLevel.VOLLEDIG)),
             default=shared_level,
             output_field=CharField(),
         ),
-        sees_process=sees_process,
-        sees_details=sees_details,
     )
 
 

@@ -22,7 +22,7 @@ shows the first sort field (the cases seen at that field's level, by the field),
 others (by reference). ADR 0022.
 
 `FIELD_LEVELS` says which level shows which field on the lists and the case page header;
-the querysets carry the flags of `levels.with_access_level` (`sees_process`, `sees_details`).
+the querysets carry the flags of `levels.with_level_flags` (`sees_process`, `sees_details`).
 """
 
 from __future__ import annotations
