@@ -85,14 +85,20 @@ echo "load: gunicorn on $URL ($(grep -c 'Booting worker' "$WORK/gunicorn.log") w
 "$PY" -m tests.load.login "$URL" "$WORK/logins.json" "$WORK/sessions.json" "$USERS"
 
 status=0
-LOAD_SESSIONS="$WORK/sessions.json" timeout 300 .venv/bin/locust -f tests/load/locustfile.py \
+# CPU time of gunicorn, PostgreSQL and locust over the run (tests/load/cpu.py): what a request
+# costs the machine, against what its cores can give.
+"$PY" -m tests.load.cpu sample "$GUNICORN_PID" "$WORK/cpu-before.json"
+LOAD_SESSIONS="$WORK/sessions.json" "$PY" -m tests.load.cpu run "$WORK/cpu-locust.json" -- \
+    timeout 300 .venv/bin/locust -f tests/load/locustfile.py \
     --headless -u "$USERS" -r "$USERS" -t "$RUN_TIME" --stop-timeout 5 --host "$URL" \
     --only-summary --csv "$WORK/locust" --loglevel WARNING >"$WORK/locust.log" 2>&1 || status=$?
+"$PY" -m tests.load.cpu sample "$GUNICORN_PID" "$WORK/cpu-after.json"
 if [ ! -f "$WORK/locust_stats.csv" ]; then
     cat "$WORK/locust.log" >&2
     exit 1
 fi
-"$PY" -m tests.load.summary "$WORK/locust" || status=$?
+"$PY" -m tests.load.summary "$WORK/locust" \
+    "$WORK/cpu-before.json" "$WORK/cpu-after.json" "$WORK/cpu-locust.json" || status=$?
 if [ "$status" != 0 ]; then
     echo "load: errors; the last lines of locust and gunicorn:" >&2
     tail -n 20 "$WORK/locust.log" "$WORK/gunicorn.log" >&2
