@@ -202,7 +202,27 @@ class Case(models.Model):
             # The case list, newest first: read along this index, its first page is found
             # after a few hundred cases instead of sorting every visible one (ADR 0022).
             models.Index(fields=["opened_on", "reference"]),
-            models.Index(fields=["address_key"]),
+            # By key, and for the recidive figure the first case opened at a key after a
+            # date: found in the index, without reading the closed case's own row.
+            models.Index(fields=["address_key", "opened_on"], name="case_address_opened_idx"),
+            # The recidive figure's closed cases, by closing date: the case and its address
+            # come from the index (14 MB at a million cases, for the 30 % that are closed).
+            models.Index(
+                fields=["closed_on"],
+                include=["id", "address_key"],
+                condition=models.Q(closed_on__isnull=False),
+                name="case_closed_idx",
+            ),
+            # The figures' case tally (cases/figures/selectors/tally.py) reads every case an
+            # organisation sees: one index-only probe per grant into this index instead of a
+            # scan of the whole table, which at a million cases reads 191 MB for 9 % of the
+            # rows. Kept narrow (56 MB at a million cases): the planner picks the probes by
+            # itself only while the index costs less to probe than the table to scan.
+            models.Index(
+                fields=["id"],
+                include=["stage", "opened_on", "closed_on", "closing_result", "wijk"],
+                name="case_tally_idx",
+            ),
         ]
 
     def __str__(self):
