@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy
 
 from cases import access
+from cases.models import CaseResult
 
 RESULT_LABELS = {
     "goed": gettext_lazy("Overlast beëindigd"),
@@ -33,8 +34,13 @@ ENDED_WELL_CODES = ("overlast-gestopt", "verhuisd", "doorverwezen-zorg")
 
 def ended_well_q() -> Q:
     """A closed case whose result from the list says the overlast ended. The closing note
-    (`Case.result`, free text) is never read for a figure: it can name a person."""
-    return Q(closed_on__isnull=False, closing_result__code__in=ENDED_WELL_CODES)
+    (`Case.result`, free text) is never read for a figure: it can name a person.
+
+    The results are asked by a subquery (PostgreSQL hashes its few ids once), not a join:
+    the case tally classifies every case it counts, and a join widened each of its rows
+    (87,700 at a million cases) before they were sorted into groups."""
+    ended_well = CaseResult.objects.filter(code__in=ENDED_WELL_CODES)
+    return Q(closed_on__isnull=False, closing_result__in=ended_well)
 
 
 def result_q(key: str) -> Q:
