@@ -92,6 +92,20 @@ class _Window(NamedTuple):
         return self.first <= closed_on <= self.last
 
 
+def _closed_in_any(windows: list[_Window]) -> Q:
+    """Closed in one of the windows, as few date ranges as they make together: over a
+    period of six months or more the windows overlap and this is one range, which the
+    closing-date index answers and the planner estimates right (an OR of the overlapping
+    windows on top of it made it expect a quarter of the cases and hash the wrong side)."""
+    spans: list[list[date]] = []
+    for window in sorted(windows, key=lambda window: window.first):
+        if spans and window.first <= spans[-1][1] + timedelta(days=1):
+            spans[-1][1] = max(spans[-1][1], window.last)
+        else:
+            spans.append([window.first, window.last])
+    return reduce(or_, (Q(closed_on__range=(first, last)) for first, last in spans))
+
+
 def recurrence(scope: Scope, filters) -> Figure:
     """Cases closed so long ago that the horizon has passed, and whether a new case was
     opened within it at one of the closed case's addresses: its own or a further one (an
@@ -103,8 +117,8 @@ def recurrence(scope: Scope, filters) -> Figure:
     for both horizons instead of four EXISTS per horizon. The query groups by the closing
     date and those four dates, so PostgreSQL computes each once per case (a subquery it
     refers to twice it would run twice); Python counts the few hundred groups into the
-    windows. The closed cases are found by closing date over the span of both windows
-    (a partial index), not by reading every case the organisation sees in full."""
+    windows. The closed cases are found by closing date (a partial index), not by
+    reading every case the organisation sees in full."""
     today = timezone.localdate()
     windows = [
         _Window(months, horizon, filters.start - horizon, min(filters.end, today) - horizon)
@@ -126,10 +140,7 @@ def recurrence(scope: Scope, filters) -> Figure:
         for way, query in ways.items()
     }
     groups = (
-        scope.details.filter(
-            reduce(or_, (Q(closed_on__range=(window.first, window.last)) for window in windows)),
-            closed_on__range=(min(w.first for w in windows), max(w.last for w in windows)),
-        )
+        scope.details.filter(_closed_in_any(windows))
         .annotate(**first_later)
         .values("closed_on", *first_later)
         .annotate(n=Count("pk"))
