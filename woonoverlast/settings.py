@@ -103,6 +103,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # Checked before reuse, so a connection the server dropped is replaced, not an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and not env.bool("DATABASE_JIT", False):
+    # PostgreSQL compiles a query to machine code once its estimated cost passes
+    # jit_above_cost: 100-230 ms for the figures' queries at a million cases, which then run
+    # in a fraction of that, and no query of this application runs long enough to gain it
+    # back (bench_access measures both; ADR 0028). DATABASE_JIT=true leaves the server's own.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASES["default"].setdefault("TEST", {})
 # Production runs two PostgreSQL roles (ADR 0016): DATABASE_URL of `migrate` names the owner,
 # that of web, worker and beat names this application role, which owns nothing and may only

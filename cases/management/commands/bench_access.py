@@ -222,6 +222,9 @@ class Command(BaseCommand):
         def one_case(check):
             return lambda: check()
 
+        with connection.cursor() as cursor:
+            # The application turns JIT off (settings, ADR 0028); here both are measured.
+            cursor.execute("SET jit = on")
         via_participations = _median_ms(first_page(access.cases_via_participations(user)), runs)
         via_guardian = _median_ms(first_page(access.visible_cases(user)), runs)
         with connection.cursor() as cursor:
