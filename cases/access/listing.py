@@ -178,7 +178,7 @@ class LevelOrderedRows:
 
     def _other_rows(self) -> QuerySet[Case]:
         """The rows whose key is NULL: the field hidden or empty; by reference."""
-        shown = Q(Exists(_granted(self.user, f"view_case_{self.level}")))
+        shown = Q(Exists(_granted(self.user, self.codename)))
         return (
             self._every_row()
             .exclude(shown & Q(**{f"{self.first}__isnull": False}))
@@ -216,7 +216,7 @@ class LevelOrderedRows:
         if not isinstance(index, slice) or index.step is not None:
             raise TypeError("LevelOrderedRows is read by slices, as a paginator does")
         start = index.start or 0
-        stop = min(index.stop if index.stop is not None else self.count(), self.count())
+        stop = self.count() if index.stop is None else min(index.stop, self.count())
         if start >= stop:
             return []
         if not self._partitioned:
