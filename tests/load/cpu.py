@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+TICKS = os.sysconf("SC_CLK_TCK")  # /proc counts CPU time in these
 
 
 def _stat(pid: int) -> tuple[str, int, int] | None:

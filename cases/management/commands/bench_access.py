@@ -168,22 +168,23 @@ class Command(BaseCommand):
 
             return run
 
+        grants = [user.organisation.group_id, bestaan]
         pages = [
-            ("case_list", "Zaaklijst, eerste pagina", page(list_url), bare_list),
-            ("api_case_list", "API-zaaklijst, eerste pagina", api_page, bare_api_list),
-            ("case_page", "Zaakpagina (volledig gedeeld)", page(case_url), bare_case),
-            ("dashboard", "Cijferpagina (dashboard)", page(dashboard_url), bare_count),
+            ("case_list", "Zaaklijst, eerste pagina", page(list_url), bare_list, grants),
+            ("api_case_list", "API-zaaklijst, eerste pagina", api_page, bare_api_list, grants),
+            (
+                "case_page",
+                "Zaakpagina (volledig gedeeld)",
+                page(case_url),
+                bare_case,
+                [full_case.reference],
+            ),
+            ("dashboard", "Cijferpagina (dashboard)", page(dashboard_url), bare_count, grants),
         ]
-        bare_params = {
-            "case_list": [user.organisation.group_id, bestaan],
-            "api_case_list": [user.organisation.group_id, bestaan],
-            "case_page": [full_case.reference],
-            "dashboard": [user.organisation.group_id, bestaan],
-        }
         results = []
-        for key, label, get, bare in pages:
+        for key, label, get, bare, params in pages:
             ms, sql_ms = _medians_ms(get, runs)
-            bare_ms = _median_ms(sql(bare, bare_params[key]), runs)
+            bare_ms = _median_ms(sql(bare, params), runs)
             results.append((key, label, ms, queries(get), bare_ms, sql_ms))
         if self.json_path:
             measured = {
