@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import (
     Exists,
+    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -13,7 +14,7 @@ from ..models import (
     Case,
 )
 from ..models.choices import AccessLevel
-from .levels import _active_participation, _granted, _organisation_id
+from .levels import _active_participation, _granted, _granted_rows, _organisation_id
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -42,6 +43,17 @@ def process_cases(user) -> QuerySet[Case]:
     `bestaan` knows the case exists and nothing more.
     """
     return cases_seen_at(user, AccessLevel.PROCES)
+
+
+def process_shown_q(user, case_field: str = "case") -> Q:
+    """For rows that point at a case (a notification's `case`): whether the user's
+    organisation sees that case at `proces` or more, as `process_cases` says. One index probe
+    per row; `case__in=process_cases(user)` built the whole case query and let PostgreSQL hash
+    every grant of the organisation for a handful of notifications."""
+    if _organisation_id(user) is None or not user.has_perm("cases.view_case"):
+        return Q(pk__in=[])
+    grants = _granted_rows(user, f"view_case_{AccessLevel.PROCES}")
+    return Q(Exists(grants.filter(content_object=OuterRef(case_field))))
 
 
 def cases_via_participations(user) -> QuerySet[Case]:

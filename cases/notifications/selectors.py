@@ -19,7 +19,7 @@ def visible_notifications(user) -> QuerySet[Notification]:
     """The user's notifications, without those about cases whose process the user can no
     longer see."""
     return Notification.objects.filter(recipient=user).filter(
-        Q(case__isnull=True) | Q(case__in=access.process_cases(user))
+        Q(case__isnull=True) | access.process_shown_q(user)
     )
 
 
