@@ -9,6 +9,8 @@ and GUNICORN_THREADS override them for a machine with more cores.
 
 import os
 
+from woonoverlast import startup_heap
+
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)s'
 accesslog = "-"
 
@@ -17,3 +19,8 @@ threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Django and the apps are imported once in the master, before the workers are forked: they
 # start at once and share those pages of memory.
 preload_app = True
+
+
+def pre_fork(server, worker):
+    # The loaded application, once more for each worker forked: see woonoverlast/startup_heap.py.
+    startup_heap.freeze()

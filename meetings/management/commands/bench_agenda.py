@@ -31,6 +31,7 @@ from cases.models.choices import AccessLevel, LegalGround, PersonRole
 from meetings import pdf, services
 from meetings.models import MeetingDocument, Series
 from partners.models import Organisation, OrganisationKind, User
+from woonoverlast import startup_heap
 
 KINDS = [
     OrganisationKind.CORPORATIE,
@@ -141,6 +142,8 @@ class Command(BaseCommand):
             )
             for org in [None, *orgs]
         ]
+        # As a Celery pool process does when it starts (woonoverlast/startup_heap.py).
+        startup_heap.freeze()
         html_to_pdf(pdf.render_html(documents[0])[0])  # warm up: fonts, WeasyPrint's caches
         self.stdout.write(
             f"  {'PDF voor':<32} {'punten':>6} {'pag.':>4} {'queries':>7} "
