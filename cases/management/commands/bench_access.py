@@ -31,6 +31,7 @@ from cases.bench.client import LoginFailed, verified_client
 from cases.models import Case, Participation
 from cases.models.choices import AccessLevel
 from partners.models import User
+from woonoverlast import startup_heap
 
 DEFAULT_CASES = 100_000
 
@@ -107,6 +108,7 @@ class Command(BaseCommand):
             client = verified_client(user)  # password and second factor, as in production
         except LoginFailed as error:
             raise CommandError(f"Inloggen van {user.username} mislukt: {error}") from error
+        startup_heap.freeze()  # as gunicorn does before it forks a worker
         list_url = reverse("cases:list")
         case_url = reverse("cases:detail", args=[full_case.reference])
         # The figures page (cases/figures): every figure over the partner's cases, default period.
