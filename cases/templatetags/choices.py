@@ -21,5 +21,7 @@ def _labels(model, field_name: str) -> dict:
 
 @register.filter
 def label(obj, field_name: str):
+    if not hasattr(obj, "_meta"):
+        return ""  # a missing variable: empty, as `{{ missing.get_foo_display }}` renders
     value = getattr(obj, field_name)
     return _labels(type(obj), field_name).get(value, value)

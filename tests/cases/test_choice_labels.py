@@ -28,3 +28,8 @@ def test_a_value_without_a_choice_is_shown_as_it_is():
     template = Template('{% load choices %}{{ item|label:"level" }}')
     assert template.render(Context({"item": Participation(level="onbekend")})) == "onbekend"
     assert AccessLevel.VOLLEDIG in dict(Participation._meta.get_field("level").flatchoices)
+
+
+def test_a_missing_object_shows_nothing_as_a_missing_variable_does():
+    template = Template('{% load choices %}[{{ missing|label:"level" }}]')
+    assert template.render(Context({})) == "[]"
