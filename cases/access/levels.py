@@ -50,9 +50,10 @@ def _active_participation(organisation_id: int) -> QuerySet[Participation]:
     )
 
 
-def _granted(user, codename: str) -> QuerySet[CaseGroupObjectPermission]:
-    """Guardian rows giving the user's organisation `codename` on the outer case."""
-    return _granted_rows(user, codename).filter(content_object=OuterRef("pk"))
+def _granted(user, codename: str, case: str = "pk") -> QuerySet[CaseGroupObjectPermission]:
+    """Guardian rows giving the user's organisation `codename` on the outer case (the outer
+    row itself, or the case its field `case` points at)."""
+    return _granted_rows(user, codename).filter(content_object=OuterRef(case))
 
 
 def _probe(user, codename: str) -> Coalesce:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import (
     Exists,
-    OuterRef,
     Q,
     QuerySet,
     Subquery,
@@ -14,7 +13,7 @@ from ..models import (
     Case,
 )
 from ..models.choices import AccessLevel
-from .levels import _active_participation, _granted, _granted_rows, _organisation_id
+from .levels import _active_participation, _granted, _organisation_id
 
 
 def visible_cases(user) -> QuerySet[Case]:
@@ -52,8 +51,7 @@ def process_shown_q(user, case_field: str = "case") -> Q:
     every grant of the organisation for a handful of notifications."""
     if _organisation_id(user) is None or not user.has_perm("cases.view_case"):
         return Q(pk__in=[])
-    grants = _granted_rows(user, f"view_case_{AccessLevel.PROCES}")
-    return Q(Exists(grants.filter(content_object=OuterRef(case_field))))
+    return Q(Exists(_granted(user, f"view_case_{AccessLevel.PROCES}", case=case_field)))
 
 
 def cases_via_participations(user) -> QuerySet[Case]:
