@@ -95,8 +95,8 @@ class _Window(NamedTuple):
 def _closed_in_any(windows: list[_Window]) -> Q:
     """Closed in one of the windows, as few date ranges as they make together: over a
     period of six months or more the windows overlap and this is one range, which the
-    closing-date index answers and the planner estimates right (an OR of the overlapping
-    windows on top of it made it expect a quarter of the cases and hash the wrong side)."""
+    planner estimates right (an OR of the overlapping windows on top of it made it expect a
+    quarter of the cases and hash the wrong side)."""
     spans: list[list[date]] = []
     for window in sorted(windows, key=lambda window: window.first):
         if spans and window.first <= spans[-1][1] + timedelta(days=1):
@@ -117,8 +117,9 @@ def recurrence(scope: Scope, filters) -> Figure:
     for both horizons instead of four EXISTS per horizon. The query groups by the closing
     date and those four dates, so PostgreSQL computes each once per case (a subquery it
     refers to twice it would run twice); Python counts the few hundred groups into the
-    windows. The closed cases are found by closing date (a partial index), not by
-    reading every case the organisation sees in full."""
+    windows. Each closed case's closing date and address come from one index-only probe
+    per case the reader sees in full (`case_closed_idx`, partial to the closed cases), not
+    from a read of its row."""
     today = timezone.localdate()
     windows = [
         _Window(months, horizon, filters.start - horizon, min(filters.end, today) - horizon)
